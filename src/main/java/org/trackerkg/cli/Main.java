@@ -1,0 +1,92 @@
+package org.trackerkg.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code tkg} command. {@link #commandLine(PrintWriter, PrintWriter)} builds the one {@link CommandLine}
+ * used by {@code main} and by tests alike: exit-code mapping, and an error handler that prints the message,
+ * not the stack trace (unless {@code --stacktrace}).
+ */
+@Command(
+    name = "tkg",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "tracker-kg: dossiers about mobile-app trackers as linked data.",
+    subcommands = {
+      ParseCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    footer = {
+      "",
+      "Exit codes: 0 success; 1 the data has findings; 2 bad usage or unreadable input; 3 internal error."
+    })
+public final class Main implements Callable<Integer> {
+
+  @Option(names = "--stacktrace", scope = CommandLine.ScopeType.INHERIT,
+      description = "Print the stack trace of an error, not just its message.")
+  boolean stacktrace;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return ExitCode.BAD_INPUT;
+  }
+
+  public static void main(String[] args) {
+    int code = commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+    System.exit(code);
+  }
+
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExitCodeExceptionMapper(t -> t instanceof UsageException ? ExitCode.BAD_INPUT : ExitCode.INTERNAL);
+    cl.setParameterExceptionHandler((ex, argv) -> {
+      CommandLine c = ex.getCommandLine();
+      c.getErr().println("tkg: " + ex.getMessage());
+      c.getErr().println("Try 'tkg " + commandPath(c) + "--help' for usage.");
+      return ExitCode.BAD_INPUT;
+    });
+    cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
+      boolean trace = parseResult.hasMatchedOption("--stacktrace")
+          || parseResult.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--stacktrace"));
+      Throwable t = ex;
+      if (ex instanceof UsageException) {
+        c.getErr().println("tkg: " + ex.getMessage());
+      } else {
+        c.getErr().println("tkg: internal error: " + ex);
+      }
+      if (trace) {
+        t.printStackTrace(c.getErr());
+      }
+      c.getErr().flush();
+      return ex instanceof UsageException ? ExitCode.BAD_INPUT : ExitCode.INTERNAL;
+    });
+    return cl;
+  }
+
+  private static String commandPath(CommandLine c) {
+    StringBuilder sb = new StringBuilder();
+    for (CommandLine p = c; p.getParent() != null; p = p.getParent()) {
+      sb.insert(0, p.getCommandName() + " ");
+    }
+    return sb.toString();
+  }
+
+  /** The version from the jar's manifest, else "dev". */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"tracker-kg " + (v == null ? "dev" : v)};
+    }
+  }
+}
