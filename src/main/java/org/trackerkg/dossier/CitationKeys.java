@@ -1,0 +1,34 @@
+package org.trackerkg.dossier;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What a citation key looks like ("mParticle, 04") and how keys are compared (case, spaces, leading zeros). */
+public final class CitationKeys {
+  /** "Source, NN" with an optional trailing letter; the source may contain spaces, dots and hyphens. */
+  private static final Pattern KEY = Pattern.compile("^\\s*([^,\\[\\]()]{1,60}?)\\s*,\\s*0*(\\d{1,4})\\s*$");
+  /** Text that was probably meant as a key but lacks the comma ("Crunchbase 01") or has a stray period. */
+  private static final Pattern ALMOST = Pattern.compile("^\\s*[A-Z][\\w .&-]{0,40}?[\\s.,;]+\\d{1,3}\\s*[.,;]?\\s*$");
+
+  private CitationKeys() {}
+
+  public static boolean isKey(String text) {
+    return text != null && KEY.matcher(text).matches() && !text.contains("://");
+  }
+
+  /** True for link text that looks like a botched citation key, worth a warning. */
+  static boolean looksMalformed(String text) {
+    return text != null && !isKey(text) && ALMOST.matcher(text).matches() && !text.contains("://");
+  }
+
+  /** The form used to match a citation to a reference: lower case, single spaces, no leading zeros. */
+  public static String normalise(String key) {
+    Matcher m = KEY.matcher(key == null ? "" : key);
+    if (!m.matches()) {
+      return key == null ? "" : key.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    }
+    String source = m.group(1).trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    return source + ", " + Integer.parseInt(m.group(2));
+  }
+}

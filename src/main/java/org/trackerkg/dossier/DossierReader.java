@@ -1,0 +1,172 @@
+package org.trackerkg.dossier;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The entry point for reading sources: dossier files, folders of them, and εxodus {@code trackers.json} files.
+ * Each file is read on its own; one that cannot be read gives an error diagnostic and the others are still read.
+ */
+public final class DossierReader {
+  private static final Set<String> DOSSIER_EXTENSIONS = Set.of("md", "mkd", "markdown", "txt");
+
+  private DossierReader() {}
+
+  public static ReadResult read(List<Path> inputs) {
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    // Sorted and de-duplicated, so the output does not depend on the order inputs were given in.
+    Set<String> files = new TreeSet<>();
+    for (Path input : inputs) {
+      if (!Files.exists(input)) {
+        diagnostics.add(Diagnostic.error(input.toString(), 0, "no such file or directory"));
+      } else if (Files.isDirectory(input)) {
+        walk(input, files, diagnostics);
+      } else {
+        files.add(input.toString());
+      }
+    }
+    List<Dossier> dossiers = new ArrayList<>();
+    for (String file : files) {
+      readFile(Path.of(file), file, dossiers, diagnostics);
+    }
+    dossiers.sort(Comparator.comparing((Dossier d) -> d.source().file())
+        .thenComparing(d -> d.exodusId() == null ? -1 : d.exodusId()));
+    return new ReadResult(dossiers, diagnostics);
+  }
+
+  /** Dossier files below a folder; symbolic links are followed, loops reported and skipped. */
+  private static void walk(Path root, Set<String> files, List<Diagnostic> diagnostics) {
+    try {
+      Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          if (attrs.isRegularFile() && DOSSIER_EXTENSIONS.contains(extension(file))) {
+            files.add(file.toString());
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          String why = e instanceof java.nio.file.FileSystemLoopException ? "symbolic link loop, skipped" : "cannot read: " + describe(e);
+          diagnostics.add(Diagnostic.error(file.toString(), 0, why));
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      diagnostics.add(Diagnostic.error(root.toString(), 0, "cannot read folder: " + describe(e)));
+    }
+  }
+
+  private static void readFile(Path path, String file, List<Dossier> dossiers, List<Diagnostic> diagnostics) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(path);
+    } catch (IOException | SecurityException e) {
+      diagnostics.add(Diagnostic.error(file, 0, "cannot read: " + describe(e)));
+      return;
+    }
+    String sha256 = sha256(bytes);
+    String text = decode(bytes, file, diagnostics);
+    if (text == null) {
+      return;
+    }
+    try {
+      if (extension(path).equals("json")) {
+        ReadResult r = new ExodusReader().read(text, file, sha256);
+        dossiers.addAll(r.dossiers());
+        diagnostics.addAll(r.diagnostics());
+      } else {
+        MarkdownDossierParser.Outcome o =
+            new MarkdownDossierParser().parse(text, new Source(file, 0, Source.Kind.PROFILE, sha256));
+        diagnostics.addAll(o.diagnostics());
+        if (o.dossier() != null) {
+          dossiers.add(o.dossier());
+        }
+      }
+    } catch (RuntimeException e) {
+      // A reader bug must not cost the user the other files: report it against this file.
+      diagnostics.add(Diagnostic.error(file, 0, "internal reader error: " + e));
+    }
+  }
+
+  /** The text of a file, or null (with an error) when it is empty, binary or not UTF-8. */
+  private static String decode(byte[] bytes, String file, List<Diagnostic> diagnostics) {
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == 0) {
+        diagnostics.add(Diagnostic.error(file, lineAt(bytes, i), "binary file (NUL byte at offset " + i + "), not a dossier"));
+        return null;
+      }
+    }
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    String text;
+    try {
+      text = decoder.decode(in).toString();
+    } catch (MalformedInputException e) {
+      int at = in.position();
+      diagnostics.add(Diagnostic.error(file, lineAt(bytes, at), "not valid UTF-8 (byte offset " + at + ")"));
+      return null;
+    } catch (CharacterCodingException e) {
+      diagnostics.add(Diagnostic.error(file, 0, "not valid UTF-8"));
+      return null;
+    }
+    if (MarkdownDossierParser.normalise(text).isBlank()) {
+      diagnostics.add(Diagnostic.error(file, 0, "empty file"));
+      return null;
+    }
+    return text;
+  }
+
+  private static int lineAt(byte[] bytes, int offset) {
+    int line = 1;
+    for (int i = 0; i < offset && i < bytes.length; i++) {
+      if (bytes[i] == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+
+  static String extension(Path p) {
+    String name = p.getFileName() == null ? "" : p.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+    }
+  }
+
+  private static String describe(Exception e) {
+    String m = e.getMessage();
+    String kind = e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+    return m == null ? kind : kind + " (" + m + ")";
+  }
+}

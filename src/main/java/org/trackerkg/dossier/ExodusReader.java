@@ -1,0 +1,147 @@
+package org.trackerkg.dossier;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An εxodus API {@code trackers.json} → one dossier per tracker, sorted by id. The JSON gives name, id, dates,
+ * signatures, website, categories and documentation; the Markdown {@code description} gives the rest.
+ */
+public final class ExodusReader {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public ReadResult read(String text, String file, String sha256) {
+    List<Dossier> dossiers = new ArrayList<>();
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    try (JsonParser p = JSON.createParser(body)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        diagnostics.add(Diagnostic.error(file, line(p), "not an εxodus trackers file: expected a JSON object"));
+        return new ReadResult(dossiers, diagnostics);
+      }
+      boolean found = false;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        p.nextToken();
+        if (!"trackers".equals(field) || p.currentToken() != JsonToken.START_OBJECT) {
+          p.skipChildren();
+          continue;
+        }
+        found = true;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String key = p.currentName();
+          int line = line(p);
+          p.nextToken();
+          JsonNode node = JSON.readTree(p);
+          try {
+            Dossier d = tracker(key, node, file, line, sha256, diagnostics);
+            if (d != null) {
+              dossiers.add(d);
+            }
+          } catch (RuntimeException e) {
+            diagnostics.add(Diagnostic.error(file, line, "tracker " + key + ": internal reader error: " + e));
+          }
+        }
+      }
+      if (!found) {
+        diagnostics.add(Diagnostic.error(file, 1, "not an εxodus trackers file: no \"trackers\" object"));
+      }
+    } catch (JsonProcessingException e) {
+      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      diagnostics.add(Diagnostic.error(file, Math.max(0, line), "invalid JSON: " + e.getOriginalMessage()));
+    } catch (IOException e) {
+      diagnostics.add(Diagnostic.error(file, 0, "cannot read: " + e.getMessage()));
+    }
+    dossiers.sort(Comparator.comparing(d -> d.exodusId() == null ? Integer.MAX_VALUE : d.exodusId()));
+    return new ReadResult(dossiers, diagnostics);
+  }
+
+  private static int line(JsonParser p) {
+    return Math.max(0, p.currentTokenLocation().getLineNr());
+  }
+
+  private static Dossier tracker(String key, JsonNode node, String file, int line, String sha256, List<Diagnostic> diagnostics) {
+    if (!node.isObject()) {
+      diagnostics.add(Diagnostic.error(file, line, "tracker " + key + ": not a JSON object"));
+      return null;
+    }
+    String name = node.path("name").asText("").trim();
+    Integer id = node.path("id").canConvertToInt() ? node.path("id").asInt() : parseId(key);
+    if (name.isEmpty()) {
+      diagnostics.add(Diagnostic.error(file, line, "tracker " + key + ": no name"));
+      return null;
+    }
+    Source source = new Source(file, line, Source.Kind.EXODUS, sha256);
+    String description = node.path("description").asText("");
+    String markdown = description.isBlank() ? "" : description;
+    MarkdownDossierParser.Outcome o = new MarkdownDossierParser().parse(markdown, source, name);
+    for (Diagnostic diag : o.diagnostics()) {
+      // Positions inside a description are not positions in the JSON file: point at the tracker's entry.
+      diagnostics.add(new Diagnostic(diag.severity(), file, line,
+          "tracker " + key + " (" + name + "): " + diag.message() + (diag.line() > 0 ? " (description line " + diag.line() + ")" : "")));
+    }
+    Dossier d = o.dossier();
+
+    List<Signature> signatures = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (String alt : Signatures.alternatives(node.path("code_signature").asText(""))) {
+      if (seen.add("C" + alt)) {
+        signatures.add(new Signature(Signature.Kind.CODE, alt, line));
+      }
+    }
+    for (String alt : Signatures.alternatives(node.path("network_signature").asText(""))) {
+      if (seen.add("N" + alt)) {
+        signatures.add(new Signature(Signature.Kind.NETWORK, alt, line));
+      }
+    }
+    for (Signature s : d.signatures()) {
+      if (seen.add((s.kind() == Signature.Kind.CODE ? "C" : "N") + s.pattern())) {
+        signatures.add(s);
+      }
+    }
+    List<Link> websites = new ArrayList<>();
+    String website = node.path("website").asText("").trim();
+    if (!website.isEmpty()) {
+      websites.add(new Link(null, website, line));
+    }
+    d.websites().stream().filter(w -> !w.url().equals(website)).forEach(websites::add);
+    List<Category> categories = new ArrayList<>();
+    for (JsonNode c : node.path("categories")) {
+      if (!c.asText("").isBlank()) {
+        categories.add(new Category(c.asText().trim(), line));
+      }
+    }
+    categories.addAll(d.categories());
+    List<Link> documentation = new ArrayList<>();
+    for (JsonNode u : node.path("documentation")) {
+      if (!u.asText("").isBlank()) {
+        documentation.add(new Link(null, u.asText().trim(), line));
+      }
+    }
+    d.documentation().stream().filter(l -> documentation.stream().noneMatch(x -> x.url().equals(l.url())))
+        .forEach(documentation::add);
+    String created = node.path("creation_date").asText(null);
+    return new Dossier(d.name(), d.qualifier(), d.aliases(), d.ownerHints(), Boolean.TRUE, id,
+        created == null || created.isBlank() ? null : created, d.location(), websites, documentation, d.about(),
+        d.owners(), signatures, categories, d.repositories(), d.gradle(), d.products(), d.clauses(),
+        d.relationships(), d.founding(), d.funding(), d.details(), d.references(), d.externalLinks(),
+        d.additionalLinks(), d.notes(), d.sections(), source);
+  }
+
+  private static Integer parseId(String key) {
+    try {
+      return Integer.valueOf(key.trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package org.trackerkg.dossier;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Facts stated in prose: "founded in 2013", "raised over $76 million". */
+final class Facts {
+  private static final Pattern FOUNDED =
+      Pattern.compile("\\b(?:founded|established|launched)\\b[^.]{0,100}?\\b(1[89]\\d{2}|20\\d{2})\\b", Pattern.CASE_INSENSITIVE);
+  private static final Pattern RAISED = Pattern.compile(
+      "\\b(?:raised|raising|raise|secured|funding of|total funding of|in funding)\\s+[^.$€£]{0,40}?"
+          + "(?:(over|more than|about|approximately|around|nearly|almost|roughly|at least|close to|an estimated|a total of)\\s+)?"
+          + "(US\\$|USD ?|\\$|€|EUR ?|£|GBP ?)\\s?(\\d{1,3}(?:,\\d{3})+|\\d+(?:[.,]\\d+)?)\\s*(million|billion|thousand|mn|bn|[MBK])?\\b",
+      Pattern.CASE_INSENSITIVE);
+
+  private Facts() {}
+
+  static Founding founding(String text, List<Citation> citations, int line) {
+    Matcher m = FOUNDED.matcher(text);
+    return m.find() ? new Founding(Integer.parseInt(m.group(1)), sentence(text, m.start()), citations, line) : null;
+  }
+
+  static Funding funding(String text, List<Citation> citations, int line) {
+    Matcher m = RAISED.matcher(text);
+    if (!m.find()) {
+      return null;
+    }
+    String number = m.group(3);
+    number = number.matches("\\d{1,3}(,\\d{3})+") ? number.replace(",", "") : number.replace(',', '.');
+    BigDecimal amount = new BigDecimal(number);
+    String unit = m.group(4) == null ? "" : m.group(4).toLowerCase(Locale.ROOT);
+    BigDecimal factor = switch (unit) {
+      case "million", "mn", "m" -> BigDecimal.valueOf(1_000_000);
+      case "billion", "bn", "b" -> BigDecimal.valueOf(1_000_000_000);
+      case "thousand", "k" -> BigDecimal.valueOf(1_000);
+      default -> BigDecimal.ONE;
+    };
+    String cur = m.group(2).trim().toUpperCase(Locale.ROOT);
+    String currency = cur.contains("€") || cur.equals("EUR") ? "EUR" : cur.contains("£") || cur.equals("GBP") ? "GBP" : "USD";
+    String qualifier = m.group(1) == null ? null : m.group(1).toLowerCase(Locale.ROOT);
+    return new Funding(amount.multiply(factor).stripTrailingZeros().setScale(0, java.math.RoundingMode.HALF_UP),
+        currency, qualifier, sentence(text, m.start()), citations, line);
+  }
+
+  /** The sentence of text around position at. */
+  static String sentence(String text, int at) {
+    int start = 0;
+    Matcher b = Pattern.compile("[.!?][\"”]?\\s+(?=[A-Z\"“])").matcher(text);
+    int end = text.length();
+    while (b.find()) {
+      if (b.end() <= at) {
+        start = b.end();
+      } else {
+        end = b.start() + 1;
+        break;
+      }
+    }
+    return text.substring(start, Math.min(end, text.length())).trim();
+  }
+}

@@ -1,0 +1,22 @@
+package org.trackerkg.dossier;
+
+import java.util.Locale;
+import java.util.Set;
+
+/** Template placeholders ("xxx", "N/A", "TBD") are absent values, not data. */
+final class Placeholders {
+  private static final Set<String> WORDS = Set.of("", "xxx", "xx", "x", "n/a", "na", "nc", "none", "tbd", "todo", "-", "--", "?", "unknown", "xxx.com");
+
+  private Placeholders() {}
+
+  static boolean isPlaceholder(String value) {
+    if (value == null) {
+      return true;
+    }
+    String v = value.replace("`", "").trim().toLowerCase(Locale.ROOT);
+    while (v.endsWith(".") && v.length() > 1 && !v.equals("xxx.com")) {
+      v = v.substring(0, v.length() - 1).trim();
+    }
+    return WORDS.contains(v) || v.matches("x{3,}(\\.[a-z]+)?");
+  }
+}
