@@ -11,9 +11,14 @@ final class Facts {
   private static final Pattern FOUNDED =
       Pattern.compile("\\b(?:founded|established|launched)\\b[^.]{0,100}?\\b(1[89]\\d{2}|20\\d{2})\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern RAISED = Pattern.compile(
-      "\\b(?:raised|raising|raise|secured|funding of|total funding of|in funding)\\s+[^.$€£]{0,40}?"
+      "\\b(?:raised|raising|raise|secured|funding of|total funding of|in funding)\\s+[^.,;$€£]{0,40}?"
           + "(?:(over|more than|about|approximately|around|nearly|almost|roughly|at least|close to|an estimated|a total of)\\s+)?"
           + "(US\\$|USD ?|\\$|€|EUR ?|£|GBP ?)\\s?(\\d{1,3}(?:,\\d{3})+|\\d+(?:[.,]\\d+)?)\\s*(million|billion|thousand|mn|bn|[MBK])?\\b",
+      Pattern.CASE_INSENSITIVE);
+
+  /** "$84M raised": the amount before the verb. */
+  private static final Pattern AMOUNT_RAISED = Pattern.compile(
+      "()(US\\$|USD ?|\\$|€|EUR ?|£|GBP ?)\\s?(\\d{1,3}(?:,\\d{3})+|\\d+(?:[.,]\\d+)?)\\s*(million|billion|thousand|mn|bn|[MBK])?\\+?\\s+(?:in\\s+(?:total\\s+)?)?(?:funding|raised)\\b",
       Pattern.CASE_INSENSITIVE);
 
   private Facts() {}
@@ -26,7 +31,10 @@ final class Facts {
   static Funding funding(String text, List<Citation> citations, int line) {
     Matcher m = RAISED.matcher(text);
     if (!m.find()) {
-      return null;
+      m = AMOUNT_RAISED.matcher(text);
+      if (!m.find()) {
+        return null;
+      }
     }
     String number = m.group(3);
     number = number.matches("\\d{1,3}(,\\d{3})+") ? number.replace(",", "") : number.replace(',', '.');
@@ -40,7 +48,7 @@ final class Facts {
     };
     String cur = m.group(2).trim().toUpperCase(Locale.ROOT);
     String currency = cur.contains("€") || cur.equals("EUR") ? "EUR" : cur.contains("£") || cur.equals("GBP") ? "GBP" : "USD";
-    String qualifier = m.group(1) == null ? null : m.group(1).toLowerCase(Locale.ROOT);
+    String qualifier = m.group(1) == null || m.group(1).isEmpty() ? null : m.group(1).toLowerCase(Locale.ROOT);
     return new Funding(amount.multiply(factor).stripTrailingZeros().setScale(0, java.math.RoundingMode.HALF_UP),
         currency, qualifier, sentence(text, m.start()), citations, line);
   }

@@ -327,7 +327,9 @@ public final class MarkdownDossierParser {
       List<Inlines.Piece> pieces = Inlines.flatten(p, ctx);
       String text = Inlines.text(pieces);
       int line = ParseContext.line(p);
-      Matcher m = RULE.matcher(text);
+      // Patterns exactly as written: from the source, since Markdown unescapes "\\." in plain text.
+      String raw = ctx.slice(line, ParseContext.lastLine(p)).trim().replaceFirst("^([*+-]\\s+)+", "").trim();
+      Matcher m = RULE.matcher(raw);
       Signature.Kind kind = null;
       List<String> rules = Inlines.codeSpans(pieces);
       if (m.matches()) {
@@ -337,7 +339,7 @@ public final class MarkdownDossierParser {
         }
       } else if (rules.isEmpty()) {
         // a bare rule without backticks: "com.example.sdk"
-        rules = text.matches("[^\\s]+") ? List.of(text) : List.of();
+        rules = raw.matches("[^\\s]+") ? List.of(raw) : List.of();
         if (rules.isEmpty() && !Placeholders.isPlaceholder(text)) {
           ctx.warn(line, "could not read a detection rule from '" + text + "'; kept verbatim in its section");
         }

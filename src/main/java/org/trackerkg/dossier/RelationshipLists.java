@@ -98,7 +98,7 @@ final class RelationshipLists {
   static String clean(String raw) {
     String s = raw.replaceAll("\\s+", " ").trim();
     s = TRAILING.matcher(s).replaceAll("").trim();
-    s = s.replaceAll("^(?i)(and|&)\\s+", "").replaceAll("^[,;.\\s]+|[,;:.\\s]+$", "").trim();
+    s = s.replaceAll("^[_*\\s]+|[_*\\s]+$", "").replaceAll("^(?i)(and|&)\\s+", "").replaceAll("^[,;.\\s]+|[,;:.\\s]+$", "").trim();
     return s;
   }
 
