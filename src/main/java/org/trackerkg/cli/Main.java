@@ -18,6 +18,8 @@ import picocli.CommandLine.Option;
     description = "tracker-kg: dossiers about mobile-app trackers as linked data.",
     subcommands = {
       ParseCommand.class,
+      ConvertCommand.class,
+      ValidateCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

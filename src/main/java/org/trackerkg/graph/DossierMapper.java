@@ -304,8 +304,29 @@ final class DossierMapper {
     }
   }
 
+  /**
+   * The citations supporting each clause. In these dossiers a citation closes the passage it supports: a clause
+   * without citations of its own is supported by the next clause's citations (the seed's "Data retention" by the
+   * privacy policy "[mParticle, 12]" cited at the end of the section), as items of a "/" list are.
+   */
+  static List<List<Citation>> effectiveCitations(List<PolicyClause> clauses) {
+    List<List<Citation>> out = new java.util.ArrayList<>(java.util.Collections.nCopies(clauses.size(), List.of()));
+    List<Citation> pending = List.of();
+    for (int i = clauses.size() - 1; i >= 0; i--) {
+      List<Citation> own = clauses.get(i).citations();
+      if (!own.isEmpty()) {
+        pending = own;
+      }
+      out.set(i, own.isEmpty() ? pending : own);
+    }
+    return out;
+  }
+
   private void clauses(Run r) {
+    List<List<Citation>> citations = effectiveCitations(r.d.clauses());
+    int index = -1;
     for (PolicyClause c : r.d.clauses()) {
+      index++;
       if (c.text() == null || c.text().isBlank()) {
         continue;
       }
@@ -319,7 +340,7 @@ final class DossierMapper {
       r.q.text(clause, Vocab.schemaText, c.text());
       r.q.add(clause, TKG.clauseKind.asNode(), kind);
       r.q.line(clause, c.line());
-      r.cite(clause, c.citations());
+      r.cite(clause, citations.get(index));
       boolean retention = kind.getURI().endsWith("retention") || RETENTION_WORDS.matcher(c.text()).find();
       for (DpvRules.Match m : dpv.annotate(c.text())) {
         boolean duration = m.property().equals(Vocab.dpvHasDuration.getURI());

@@ -59,7 +59,9 @@ final class Quads {
 
   void decimal(Node s, Node p, BigDecimal value) {
     if (value != null) {
-      add(s, p, NodeFactory.createLiteralDT(value.stripTrailingZeros().toPlainString(), XSDDatatype.XSDdecimal));
+      String lexical = value.stripTrailingZeros().toPlainString();
+      // "76000000.0", so Turtle can write it as a bare decimal
+      add(s, p, NodeFactory.createLiteralDT(lexical.contains(".") ? lexical : lexical + ".0", XSDDatatype.XSDdecimal));
     }
   }
 

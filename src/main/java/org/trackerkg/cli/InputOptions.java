@@ -1,0 +1,45 @@
+package org.trackerkg.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.trackerkg.dossier.Diagnostic;
+import org.trackerkg.graph.Iris;
+import org.trackerkg.store.Pipeline;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** INPUT... and {@code --base}: the options of every command that reads dossiers. */
+public final class InputOptions {
+  @Parameters(paramLabel = "INPUT", arity = "0..*",
+      description = "Dossier files, folders of them, or an εxodus trackers.json (default: data/).")
+  List<Path> inputs = new ArrayList<>();
+
+  @Option(names = "--base", paramLabel = "IRI", defaultValue = Iris.DEFAULT_BASE,
+      description = "Base of every minted IRI (default: ${DEFAULT-VALUE}).")
+  String base;
+
+  List<Path> inputs() {
+    return Inputs.orDefault(inputs);
+  }
+
+  /** Reads and maps the inputs, printing every diagnostic to {@code err}. */
+  Pipeline.Loaded load(PrintWriter err) {
+    try {
+      new Iris(base);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--base: " + e.getMessage());
+    }
+    Pipeline.Loaded loaded = Pipeline.load(inputs(), base);
+    report(loaded.diagnostics(), err);
+    return loaded;
+  }
+
+  static void report(List<Diagnostic> diagnostics, PrintWriter err) {
+    for (Diagnostic d : diagnostics) {
+      err.println(d);
+    }
+    err.flush();
+  }
+}
