@@ -1,19 +1,40 @@
 package org.trackerkg.publish;
 
+import com.apicatalog.jsonld.JsonLd;
+import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.document.JsonDocument;
+import com.apicatalog.jsonld.document.RdfDocument;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonWriter;
+import jakarta.json.stream.JsonGenerator;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.riot.system.JenaTitanium;
+import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
@@ -22,28 +43,32 @@ import org.trackerkg.graph.Vocab;
 
 /**
  * Serialises the dataset deterministically: the same dataset gives the same bytes whatever order its quads were
- * added in. N-Triples and N-Quads are sorted lines; the pretty formats are written from a copy built in sorted
- * order. Triple formats give the union of the named graphs; quad formats keep them.
+ * added in. N-Triples and N-Quads are sorted lines (an external merge sort spills to temporary files beyond
+ * {@link #SPILL_CHARS} characters); the pretty formats are written from a copy built in sorted order; JSON-LD is
+ * compacted against the inline context of {@link #jsonLdContext(String)}, with ordered keys. Triple formats give the
+ * union of the named graphs; quad formats keep them.
  */
 public final class RdfOutput {
 
   /** The output formats of {@code convert} and {@code dump}. */
   public enum Format {
-    TTL("ttl", Lang.TURTLE, false),
-    NT("nt", Lang.NTRIPLES, false),
-    TRIG("trig", Lang.TRIG, true),
-    NQ("nq", Lang.NQUADS, true),
-    JSONLD("jsonld", Lang.JSONLD, true),
-    RDFXML("rdf", Lang.RDFXML, false);
+    TTL("ttl", Lang.TURTLE, false, "text/turtle"),
+    NT("nt", Lang.NTRIPLES, false, "application/n-triples"),
+    TRIG("trig", Lang.TRIG, true, "application/trig"),
+    NQ("nq", Lang.NQUADS, true, "application/n-quads"),
+    JSONLD("jsonld", Lang.JSONLD, true, "application/ld+json"),
+    RDFXML("rdf", Lang.RDFXML, false, "application/rdf+xml");
 
     public final String extension;
     public final Lang lang;
     public final boolean quads;
+    public final String mediaType;
 
-    Format(String extension, Lang lang, boolean quads) {
+    Format(String extension, Lang lang, boolean quads, String mediaType) {
       this.extension = extension;
       this.lang = lang;
       this.quads = quads;
+      this.mediaType = mediaType;
     }
 
     public static Format parse(String s) {
@@ -61,46 +86,132 @@ public final class RdfOutput {
     }
   }
 
+  /** Beyond this many characters of N-Triples/N-Quads lines, sorted runs are spilled to temporary files. */
+  public static final long SPILL_CHARS = 64L << 20;
+
   private RdfOutput() {}
 
   public static void write(DatasetGraph dsg, Format format, String base, OutputStream out) throws IOException {
     switch (format) {
-      case NT -> writeSortedLines(sortedTriples(dsg.getUnionGraph()), out);
-      case NQ -> writeSortedLines(sortedQuads(dsg), out);
-      case TTL -> RDFWriter.source(canonical(dsg.getUnionGraph(), base)).format(RDFFormat.TURTLE_PRETTY)
-          .output(out);
-      case RDFXML -> RDFWriter.source(canonical(dsg.getUnionGraph(), base)).format(RDFFormat.RDFXML_PLAIN)
-          .output(out);
+      case NT -> writeSorted(triplesLines(dsg.getUnionGraph()), out, SPILL_CHARS);
+      case NQ -> writeSorted(quadLines(dsg), out, SPILL_CHARS);
+      case TTL -> writeTurtle(dsg.getUnionGraph(), Vocab.prefixes(base), out);
+      case RDFXML -> RDFWriter.source(canonical(dsg.getUnionGraph(), Vocab.prefixes(base)))
+          .format(RDFFormat.RDFXML_PLAIN).output(out);
       case TRIG -> RDFWriter.source(canonical(dsg, base)).format(RDFFormat.TRIG_PRETTY).output(out);
-      case JSONLD -> RDFWriter.source(canonical(dsg, base)).format(RDFFormat.JSONLD11).output(out);
+      case JSONLD -> writeJsonLd(dsg, base, out);
     }
     out.flush();
   }
 
+  /** Pretty Turtle of a graph, with the given prefixes, in a deterministic order. */
+  public static void writeTurtle(Graph g, PrefixMapping prefixes, OutputStream out) {
+    RDFWriter.source(canonical(g, prefixes)).format(RDFFormat.TURTLE_PRETTY).output(out);
+  }
+
+  // ---------------------------------------------------------------------------------------------- JSON-LD
+
+  /**
+   * The JSON-LD context of the dumps: {@code @version 1.1} and one prefix per namespace of
+   * {@link Vocab#prefixes(String)}, in prefix order. The server serves {@link #jsonLdContextDocument(String)} at
+   * {@code /context.jsonld}; the dump carries the same object inline, so the file reads offline.
+   */
+  public static JsonObject jsonLdContext(String base) {
+    JsonObjectBuilder b = Json.createObjectBuilder().add("@version", 1.1);
+    new TreeMap<>(Vocab.prefixes(base).getNsPrefixMap()).forEach(b::add);
+    return b.build();
+  }
+
+  /** {@code {"@context": …}} as pretty JSON text, ready to serve as {@code application/ld+json}. */
+  public static String jsonLdContextDocument(String base) {
+    StringWriter sw = new StringWriter();
+    try (JsonWriter w = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(sw)) {
+      w.write(Json.createObjectBuilder().add("@context", jsonLdContext(base)).build());
+    }
+    return sw.toString().strip() + "\n";
+  }
+
+  static void writeJsonLd(DatasetGraph dsg, String base, OutputStream out) throws IOException {
+    JsonObject compacted;
+    try {
+      JsonArray expanded = JsonLd.fromRdf(RdfDocument.of(JenaTitanium.convert(canonical(dsg, base))))
+          .ordered(true).get();
+      JsonObject context = Json.createObjectBuilder().add("@context", jsonLdContext(base)).build();
+      JsonObject c = JsonLd.compact(JsonDocument.of(expanded), JsonDocument.of(context)).ordered(true).get();
+      // the context first, so a reader sees it before the data
+      JsonObjectBuilder b = Json.createObjectBuilder().add("@context", c.get("@context"));
+      c.forEach((k, v) -> {
+        if (!k.equals("@context")) {
+          b.add(k, v);
+        }
+      });
+      compacted = b.build();
+    } catch (JsonLdError e) {
+      throw new IOException("JSON-LD: " + e.getMessage(), e);
+    }
+    Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    StringWriter sw = new StringWriter();
+    try (JsonWriter jw = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(sw)) {
+      jw.write(compacted);
+    }
+    w.write(sw.toString().strip());
+    w.write('\n');
+    w.flush();
+  }
+
+  // ---------------------------------------------------------------------------------------------- sorted lines
+
   /** Each triple as one N-Triples line (without the newline), sorted by code point. */
   public static List<String> sortedTriples(Graph g) {
+    return sortDedupe(triplesLines(g));
+  }
+
+  public static List<String> sortedQuads(DatasetGraph dsg) {
+    return sortDedupe(quadLines(dsg));
+  }
+
+  private static List<String> sortDedupe(Iterator<String> it) {
     List<String> lines = new ArrayList<>();
-    g.find().forEachRemaining(t -> lines.add(ntLine(t)));
+    it.forEachRemaining(lines::add);
     lines.sort(RdfOutput::compareCodePoints);
     return dedupe(lines);
   }
 
-  public static List<String> sortedQuads(DatasetGraph dsg) {
-    List<String> lines = new ArrayList<>();
+  private static Iterator<String> triplesLines(Graph g) {
+    Iterator<Triple> it = g.find();
+    return new Iterator<>() {
+      public boolean hasNext() {
+        return it.hasNext();
+      }
+
+      public String next() {
+        return ntLine(it.next());
+      }
+    };
+  }
+
+  private static Iterator<String> quadLines(DatasetGraph dsg) {
     Iterator<Quad> it = dsg.find();
-    while (it.hasNext()) {
-      Quad q = it.next();
-      String triple = ntLine(q.asTriple());
-      lines.add(q.isDefaultGraph() ? triple
-          : triple.substring(0, triple.length() - 1) + NodeFmtLib.strNT(q.getGraph()) + " .");
-    }
-    lines.sort(RdfOutput::compareCodePoints);
-    return dedupe(lines);
+    return new Iterator<>() {
+      public boolean hasNext() {
+        return it.hasNext();
+      }
+
+      public String next() {
+        return nqLine(it.next());
+      }
+    };
   }
 
   static String ntLine(Triple t) {
     return NodeFmtLib.strNT(t.getSubject()) + " " + NodeFmtLib.strNT(t.getPredicate()) + " "
         + NodeFmtLib.strNT(t.getObject()) + " .";
+  }
+
+  static String nqLine(Quad q) {
+    String triple = ntLine(q.asTriple());
+    return q.isDefaultGraph() ? triple
+        : triple.substring(0, triple.length() - 1) + NodeFmtLib.strNT(q.getGraph()) + " .";
   }
 
   private static List<String> dedupe(List<String> sorted) {
@@ -131,19 +242,112 @@ public final class RdfOutput {
     return Integer.compare(a.length() - i, b.length() - j);
   }
 
-  private static void writeSortedLines(List<String> lines, OutputStream out) throws IOException {
-    Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-    for (String l : lines) {
-      w.write(l);
-      w.write('\n');
+  /**
+   * Writes the lines sorted and without duplicates, one per line. Up to {@code spillChars} characters are sorted in
+   * memory; beyond that each sorted run goes to a temporary file and the runs are merged, so the sort's own memory
+   * stays bounded however large the input.
+   */
+  static void writeSorted(Iterator<String> lines, OutputStream out, long spillChars) throws IOException {
+    Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    List<String> run = new ArrayList<>();
+    List<Path> runs = new ArrayList<>();
+    long chars = 0;
+    try {
+      while (lines.hasNext()) {
+        String l = lines.next();
+        run.add(l);
+        chars += l.length() + 32;
+        if (chars >= spillChars) {
+          runs.add(spill(run));
+          run.clear();
+          chars = 0;
+        }
+      }
+      run.sort(RdfOutput::compareCodePoints);
+      if (runs.isEmpty()) {
+        String prev = null;
+        for (String l : run) {
+          if (!l.equals(prev)) {
+            w.write(l);
+            w.write('\n');
+          }
+          prev = l;
+        }
+      } else {
+        if (!run.isEmpty()) {
+          runs.add(spill(run));
+          run.clear();
+        }
+        merge(runs, w);
+      }
+      w.flush();
+    } finally {
+      for (Path p : runs) {
+        Files.deleteIfExists(p);
+      }
     }
-    w.flush();
   }
+
+  private static Path spill(List<String> run) throws IOException {
+    run.sort(RdfOutput::compareCodePoints);
+    Path f = Files.createTempFile("tkg-sort-", ".run");
+    try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
+      String prev = null;
+      for (String l : run) {
+        if (!l.equals(prev)) {
+          w.write(l);
+          w.write('\n');
+        }
+        prev = l;
+      }
+    }
+    return f;
+  }
+
+  private record Head(String line, BufferedReader in) {}
+
+  private static void merge(List<Path> runs, Writer w) throws IOException {
+    PriorityQueue<Head> pq = new PriorityQueue<>((a, b) -> compareCodePoints(a.line, b.line));
+    List<BufferedReader> readers = new ArrayList<>();
+    try {
+      for (Path p : runs) {
+        BufferedReader r = Files.newBufferedReader(p, StandardCharsets.UTF_8);
+        readers.add(r);
+        String l = r.readLine();
+        if (l != null) {
+          pq.add(new Head(l, r));
+        }
+      }
+      String prev = null;
+      while (!pq.isEmpty()) {
+        Head h = pq.poll();
+        if (!h.line.equals(prev)) {
+          w.write(h.line);
+          w.write('\n');
+          prev = h.line;
+        }
+        String next = h.in.readLine();
+        if (next != null) {
+          pq.add(new Head(next, h.in));
+        }
+      }
+    } finally {
+      for (BufferedReader r : readers) {
+        r.close();
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- canonical copies
 
   /** A copy of the graph built in sorted order, with the standard prefixes: same content, same iteration order. */
   static Graph canonical(Graph g, String base) {
+    return canonical(g, Vocab.prefixes(base));
+  }
+
+  static Graph canonical(Graph g, PrefixMapping prefixes) {
     Graph out = GraphFactory.createDefaultGraph();
-    out.getPrefixMapping().setNsPrefixes(Vocab.prefixes(base));
+    out.getPrefixMapping().setNsPrefixes(prefixes);
     List<Triple> ts = new ArrayList<>(g.find().toList());
     ts.sort((x, y) -> compareCodePoints(ntLine(x), ntLine(y)));
     ts.forEach(out::add);
