@@ -287,6 +287,10 @@ public final class MarkdownDossierParser {
     }
   }
 
+  /** "Adobe (NASDAQ: ADBE) is …": a company named with its stock ticker at the start of the sentence. */
+  private static final Pattern LISTED_COMPANY = Pattern.compile(
+      "^([A-Z][\\p{L}\\d&.' -]{0,40}?)\\s*\\((?:NASDAQ|NYSE|LSE|TSE|HKEX|Euronext)[^)]*\\)\\s+(?:is|was)\\b");
+
   private static void readOwnership(SectionBlocks s, Draft d, ParseContext ctx) {
     for (Paragraph p : paragraphs(s, ctx)) {
       Inlines.Labelled l = Inlines.label(p, ctx);
@@ -312,6 +316,11 @@ public final class MarkdownDossierParser {
       }
       Matcher m = OWNED_BY.matcher(bare);
       Set<String> named = new LinkedHashSet<>();
+      Matcher listed = LISTED_COMPANY.matcher(bare);
+      if (listed.find()) {
+        // "Adobe (NASDAQ: ADBE) is a publicly-traded … company": the sentence is about the owner
+        named.add(listed.group(1).trim());
+      }
       while (m.find()) {
         named.add(m.group(1).replaceAll("[\\s.]+$", ""));
       }
