@@ -16,6 +16,13 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class ValidateCommand implements Callable<Integer> {
   @Mixin InputOptions input;
 
+  /** SHACL severities, least to most severe. */
+  enum Level { INFO, WARNING, VIOLATION }
+
+  @picocli.CommandLine.Option(names = "--show", paramLabel = "LEVEL", defaultValue = "warning",
+      description = "Least severe finding to print: violation, warning or info (default: ${DEFAULT-VALUE}).")
+  Level show;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -24,13 +31,21 @@ public final class ValidateCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Pipeline.Loaded loaded = input.load(err);
     Validation.Report report = Validation.validate(loaded.dataset(), loaded.graph().sourceFiles());
-    for (Validation.Finding f : report.findings()) {
-      out.println(f);
+    java.util.Map<Level, Long> counts = new java.util.EnumMap<>(Level.class);
+    for (Level l : Level.values()) {
+      counts.put(l, 0L);
     }
-    long warnings = report.findings().size() - report.violations();
-    out.printf("%d dossiers, %d triples: %s (%d violations, %d warnings)%n", loaded.dossierCount(),
+    for (Validation.Finding f : report.findings()) {
+      Level level = Level.valueOf(f.severity().toUpperCase(java.util.Locale.ROOT));
+      counts.merge(level, 1L, Long::sum);
+      if (level.compareTo(show) >= 0) {
+        out.println(f);
+      }
+    }
+    out.printf("%d dossiers, %d triples: %s (%d violations, %d warnings, %d infos%s)%n", loaded.dossierCount(),
         loaded.dataset().getUnionGraph().size(), report.conforms() ? "conforms" : "does not conform",
-        report.violations(), warnings);
+        counts.get(Level.VIOLATION), counts.get(Level.WARNING), counts.get(Level.INFO),
+        show == Level.INFO ? "" : "; --show info lists them all");
     out.flush();
     if (loaded.hasInputErrors()) {
       return ExitCode.BAD_INPUT;

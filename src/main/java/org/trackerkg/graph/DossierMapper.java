@@ -41,6 +41,9 @@ final class DossierMapper {
       Pattern.compile("retain|retention|retained|delete|deletion|stor(e|ed|age)|keep|kept|indefinite",
           Pattern.CASE_INSENSITIVE);
 
+  /** A host glob such as "*.tele.fm": a leading "*." and a host name. */
+  private static final Pattern HOST_GLOB = Pattern.compile("\\*\\.([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)");
+
   private final Iris iris;
   private final OrgResolver orgs;
   private final Concepts concepts;
@@ -262,18 +265,29 @@ final class DossierMapper {
         continue;
       }
       boolean network = s.kind() == Signature.Kind.NETWORK;
+      String pattern = s.pattern();
       if (network) {
         try {
-          Pattern.compile(s.pattern());
+          Pattern.compile(pattern);
         } catch (PatternSyntaxException e) {
-          r.warn(s.line(), "network signature is not a valid regular expression, kept as written: "
-              + s.pattern());
+          java.util.regex.Matcher glob = HOST_GLOB.matcher(pattern);
+          if (glob.matches()) {
+            // "*.tele.fm" is a host glob, not a regex: as εxodus would write it, "tele\.fm" found in the host
+            pattern = glob.group(1).replace(".", "\\.");
+            r.warn(s.line(), "host glob '" + s.pattern() + "' taken as the regular expression '" + pattern + "'");
+          } else {
+            r.warn(s.line(), "network signature is not a valid regular expression, kept as written: "
+                + s.pattern());
+          }
         }
       }
-      Node sig = r.owned("signature", (network ? "network-" : "code-") + Iris.shortHash(s.pattern()));
+      Node sig = r.owned("signature", (network ? "network-" : "code-") + Iris.shortHash(pattern));
       r.q.add(r.tracker, TKG.signature.asNode(), sig);
       r.q.type(sig, (network ? TKG.NetworkSignature : TKG.CodeSignature).asNode());
-      r.q.text(sig, TKG.pattern.asNode(), s.pattern());
+      r.q.text(sig, TKG.pattern.asNode(), pattern);
+      if (!pattern.equals(s.pattern())) {
+        r.q.text(sig, Vocab.label, s.pattern()); // the signature as the dossier wrote it
+      }
       r.q.line(sig, s.line());
     }
   }
