@@ -348,22 +348,22 @@ public final class RdfOutput {
   static Graph canonical(Graph g, PrefixMapping prefixes) {
     Graph out = GraphFactory.createDefaultGraph();
     out.getPrefixMapping().setNsPrefixes(prefixes);
-    List<Triple> ts = new ArrayList<>(g.find().toList());
-    ts.sort((x, y) -> compareCodePoints(ntLine(x), ntLine(y)));
-    ts.forEach(out::add);
+    // each sort key computed once (formatting a line per comparison made this the slowest step)
+    List<Map.Entry<String, Triple>> ts = new ArrayList<>();
+    g.find().forEachRemaining(t -> ts.add(Map.entry(ntLine(t), t)));
+    ts.sort((x, y) -> compareCodePoints(x.getKey(), y.getKey()));
+    ts.forEach(e -> out.add(e.getValue()));
     return out;
   }
 
   static DatasetGraph canonical(DatasetGraph dsg, String base) {
     DatasetGraph out = DatasetGraphFactory.create();
     out.prefixes().putAll(Vocab.prefixes(base));
-    List<Quad> qs = new ArrayList<>();
-    dsg.find().forEachRemaining(qs::add);
-    qs.sort((x, y) -> {
-      int c = compareCodePoints(x.getGraph().toString(), y.getGraph().toString());
-      return c != 0 ? c : compareCodePoints(ntLine(x.asTriple()), ntLine(y.asTriple()));
-    });
-    qs.forEach(out::add);
+    // graph, then the triple's N-Triples line: the N-Quads order with the graph first; keys computed once
+    List<Map.Entry<String, Quad>> qs = new ArrayList<>();
+    dsg.find().forEachRemaining(q -> qs.add(Map.entry(q.getGraph().toString() + "\u0000" + ntLine(q.asTriple()), q)));
+    qs.sort((x, y) -> compareCodePoints(x.getKey(), y.getKey()));
+    qs.forEach(e -> out.add(e.getValue()));
     return out;
   }
 }
