@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
       ParseCommand.class,
       ConvertCommand.class,
       ValidateCommand.class,
+      QueryCommand.class,
       DumpCommand.class, DiffCommand.class,
       CommandLine.HelpCommand.class
     },

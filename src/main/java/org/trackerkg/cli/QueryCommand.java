@@ -1,0 +1,184 @@
+package org.trackerkg.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.ResultSetFormatter;
+import org.apache.jena.query.ResultSetRewindable;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.atlas.web.HttpException;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
+import org.trackerkg.graph.Iris;
+import org.trackerkg.graph.Vocab;
+import org.trackerkg.query.CannedQuery;
+import org.trackerkg.query.ParameterException;
+import org.trackerkg.query.QueryCatalogue;
+import org.trackerkg.query.QueryParam;
+import org.trackerkg.store.Pipeline;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tkg query}: a canned query (or a query file) over the dossiers or against a SPARQL endpoint. */
+@Command(name = "query", mixinStandardHelpOptions = true,
+    description = {"Run a canned query (see --list) or a query FILE.rq in-process over INPUT, whose default graph is",
+        "the union of the named graphs (as the server's), or against a SPARQL endpoint (--endpoint).",
+        "Parameters are bound as typed RDF terms: --param host=api.mparticle.com"})
+public final class QueryCommand implements Callable<Integer> {
+  @Parameters(index = "0", arity = "0..1", paramLabel = "NAME|FILE.rq",
+      description = "A canned query's name, or a SPARQL file with the same header.")
+  String query;
+
+  @Parameters(index = "1..*", arity = "0..*", paramLabel = "INPUT",
+      description = "Dossier files, folders of them, or an εxodus trackers.json (default: data/).")
+  List<Path> inputs = new ArrayList<>();
+
+  @Option(names = "--base", paramLabel = "IRI", defaultValue = Iris.DEFAULT_BASE,
+      description = "Base of every minted IRI, and of tracker slugs in parameters (default: ${DEFAULT-VALUE}).")
+  String base;
+
+  @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", mapFallbackValue = "",
+      description = "A parameter value (repeatable).")
+  Map<String, String> params = new LinkedHashMap<>();
+
+  @Option(names = "--endpoint", paramLabel = "URL",
+      description = "Query this SPARQL endpoint (its query URL) instead of reading INPUT.")
+  String endpoint;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+      description = "table, csv, tsv, json or xml (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
+      description = "Give up after this many seconds (default: ${DEFAULT-VALUE}).")
+  int timeoutSeconds;
+
+  @Option(names = "--list", description = "List the canned queries and their parameters.")
+  boolean list;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    QueryCatalogue catalogue = QueryCatalogue.load();
+    if (list) {
+      printList(catalogue, out);
+      return ExitCode.OK;
+    }
+    if (query == null) {
+      throw new UsageException("a query NAME or FILE.rq is needed (tkg query --list shows the names)");
+    }
+    Lang lang = lang(format);
+    if (timeoutSeconds <= 0) {
+      throw new UsageException("--timeout: must be a positive number of seconds, not " + timeoutSeconds);
+    }
+    QueryCatalogue.Entry entry = entry(catalogue);
+    CannedQuery bound;
+    try {
+      bound = CannedQuery.bind(entry, params, base);
+    } catch (ParameterException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
+    Duration timeout = Duration.ofSeconds(timeoutSeconds);
+    ResultSetRewindable rows;
+    boolean inputErrors = false;
+    if (endpoint != null) {
+      if (!inputs.isEmpty()) {
+        throw new UsageException("--endpoint: give either INPUT or --endpoint, not both");
+      }
+      if (!endpoint.matches("(?i)https?://\\S+")) {
+        throw new UsageException("--endpoint: must be an http(s) URL, not '" + endpoint + "'");
+      }
+      try {
+        rows = bound.executeRemote(endpoint, timeout);
+      } catch (QueryExceptionHTTP | HttpException e) {
+        throw new UsageException("--endpoint " + endpoint + ": " + e.getMessage(), e);
+      }
+    } else {
+      InputOptions in = new InputOptions();
+      in.inputs = inputs;
+      in.base = base;
+      Pipeline.Loaded loaded = in.load(err);
+      inputErrors = loaded.hasInputErrors();
+      try {
+        rows = bound.execute(CannedQuery.unionView(loaded.dataset()), timeout);
+      } catch (QueryCancelledException e) {
+        throw new UsageException("query '" + entry.name() + "' timed out after " + timeoutSeconds + " s", e);
+      }
+    }
+    write(rows, lang, out);
+    return inputErrors ? ExitCode.BAD_INPUT : ExitCode.OK;
+  }
+
+  private QueryCatalogue.Entry entry(QueryCatalogue catalogue) {
+    if (query.endsWith(".rq") || query.contains("/") || query.contains("\\")) {
+      Path file = Path.of(query);
+      if (!Files.isRegularFile(file)) {
+        throw new UsageException(query + ": no such query file");
+      }
+      try {
+        return QueryCatalogue.read(file);
+      } catch (IOException e) {
+        throw new UsageException(query + ": cannot read: " + e.getMessage(), e);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage(), e);
+      }
+    }
+    return catalogue.get(query).orElseThrow(() -> new UsageException("no canned query '" + query
+        + "' (tkg query --list shows the names; a file needs the .rq suffix)"));
+  }
+
+  static Lang lang(String format) {
+    return switch (format.toLowerCase(Locale.ROOT)) {
+      case "table", "text" -> ResultSetLang.RS_Text;
+      case "csv" -> ResultSetLang.RS_CSV;
+      case "tsv" -> ResultSetLang.RS_TSV;
+      case "json" -> ResultSetLang.RS_JSON;
+      case "xml" -> ResultSetLang.RS_XML;
+      default -> throw new UsageException("--format: table, csv, tsv, json or xml, not '" + format + "'");
+    };
+  }
+
+  private void write(ResultSetRewindable rows, Lang lang, PrintWriter out) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    if (lang == ResultSetLang.RS_Text) {
+      ResultSetFormatter.out(bytes, rows, Vocab.prefixes(base));
+    } else {
+      ResultSetMgr.write(bytes, rows, lang);
+    }
+    out.print(bytes.toString(StandardCharsets.UTF_8));
+    out.flush();
+  }
+
+  private static void printList(QueryCatalogue catalogue, PrintWriter out) {
+    int width = catalogue.list().stream().mapToInt(e -> e.name().length()).max().orElse(0);
+    for (QueryCatalogue.Entry e : catalogue.list()) {
+      String params = e.params().stream().map(QueryCommand::describe).collect(Collectors.joining(" "));
+      out.printf("%-" + width + "s  %s%s%n", e.name(), e.title(), params.isEmpty() ? "" : "  [" + params + "]");
+    }
+    out.flush();
+  }
+
+  private static String describe(QueryParam p) {
+    return "--param " + p.name() + "=" + p.type().label().toUpperCase(Locale.ROOT)
+        + p.defaultValue().map(d -> " (default " + d + ")").orElse("");
+  }
+}
