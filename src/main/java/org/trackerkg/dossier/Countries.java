@@ -2,10 +2,12 @@ package org.trackerkg.dossier;
 
 import java.util.HashMap;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.Map;
 
 /** Country names as dossiers write them → ISO 3166 alpha-2, from the JDK's list plus common aliases. */
 final class Countries {
+  private static final Pattern WS = Pattern.compile("\\s+");
   private static final Map<String, String> CODES = new HashMap<>();
 
   static {
@@ -35,6 +37,6 @@ final class Countries {
   }
 
   private static String key(String name) {
-    return name.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    return WS.matcher(name.trim().toLowerCase(Locale.ROOT)).replaceAll(" ");
   }
 }

@@ -22,13 +22,24 @@ final class Facts {
       Pattern.CASE_INSENSITIVE);
 
   private Facts() {}
+  private static final Pattern THOUSANDS = Pattern.compile("\\d{1,3}(,\\d{3})+");
+  private static final Pattern SENTENCE_BREAK = Pattern.compile("[.!?][\"”]?\\s+(?=[A-Z\"“])");
 
   static Founding founding(String text, List<Citation> citations, int line) {
+    // FOUNDED needs one of its verbs: most prose has none, and the regex is costly to run over it.
+    if (!containsIgnoreCase(text, "founded") && !containsIgnoreCase(text, "established")
+        && !containsIgnoreCase(text, "launched")) {
+      return null;
+    }
     Matcher m = FOUNDED.matcher(text);
     return m.find() ? new Founding(Integer.parseInt(m.group(1)), sentence(text, m.start()), citations, line) : null;
   }
 
   static Funding funding(String text, List<Citation> citations, int line) {
+    // RAISED needs "rais…", "secured" or "funding"; AMOUNT_RAISED "funding" or "raised", and both a currency.
+    if (!containsIgnoreCase(text, "rais") && !containsIgnoreCase(text, "secured") && !containsIgnoreCase(text, "funding")) {
+      return null;
+    }
     Matcher m = RAISED.matcher(text);
     if (!m.find()) {
       m = AMOUNT_RAISED.matcher(text);
@@ -37,7 +48,7 @@ final class Facts {
       }
     }
     String number = m.group(3);
-    number = number.matches("\\d{1,3}(,\\d{3})+") ? number.replace(",", "") : number.replace(',', '.');
+    number = THOUSANDS.matcher(number).matches() ? number.replace(",", "") : number.replace(',', '.');
     BigDecimal amount = new BigDecimal(number);
     String unit = m.group(4) == null ? "" : m.group(4).toLowerCase(Locale.ROOT);
     BigDecimal factor = switch (unit) {
@@ -53,10 +64,23 @@ final class Facts {
         currency, qualifier, sentence(text, m.start()), citations, line);
   }
 
+  /** True when text contains word (ASCII lower case) in any ASCII case, as a CASE_INSENSITIVE regex would see it. */
+  static boolean containsIgnoreCase(String text, String word) {
+    int n = text.length() - word.length();
+    char first = word.charAt(0);
+    for (int i = 0; i <= n; i++) {
+      char c = text.charAt(i);
+      if ((c == first || (c ^ 0x20) == first) && text.regionMatches(true, i, word, 0, word.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The sentence of text around position at. */
   static String sentence(String text, int at) {
     int start = 0;
-    Matcher b = Pattern.compile("[.!?][\"”]?\\s+(?=[A-Z\"“])").matcher(text);
+    Matcher b = SENTENCE_BREAK.matcher(text);
     int end = text.length();
     while (b.find()) {
       if (b.end() <= at) {

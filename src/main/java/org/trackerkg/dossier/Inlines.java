@@ -33,6 +33,10 @@ final class Inlines {
 
   /** "_Financial details: text" where the emphasis was never closed. */
   private static final Pattern BROKEN_LABEL = Pattern.compile("^[_*]{1,2}([^_*:\\n]{1,80}):[_*]{0,2}\\s*");
+  private static final Pattern WS = Pattern.compile("\\s+");
+  private static final Pattern TRAILING_DOT_COLON = Pattern.compile("[.:]+$");
+  private static final Pattern TRAILING_COLON_SPACE = Pattern.compile("[:\\s]+$");
+  private static final Pattern LEADING_SEPARATORS = Pattern.compile("^[\\s:.]+");
 
   private Inlines() {}
 
@@ -81,7 +85,7 @@ final class Inlines {
   }
 
   static Citation citation(Link link, String text, int line) {
-    return new Citation(text.trim().replaceAll("\\s+", " "), link.getDestination(), line);
+    return new Citation(WS.matcher(text.trim()).replaceAll(" "), link.getDestination(), line);
   }
 
   /** The plain text of a node's inline content (code spans included, markup dropped). */
@@ -122,8 +126,44 @@ final class Inlines {
     return tidy(sb.toString());
   }
 
+  /**
+   * Runs of spaces, tabs and no-break spaces become one space, spaces next to a line break go, the ends are trimmed
+   * (as {@code s.replaceAll("[ \\t\\u00A0]+", " ").replaceAll(" *\\n *", "\\n").trim()}, in one pass).
+   */
   static String tidy(String s) {
-    return s.replaceAll("[ \\t\\u00A0]+", " ").replaceAll(" *\\n *", "\n").trim();
+    int n = s.length();
+    char[] out = null;
+    int k = 0;
+    for (int i = 0; i < n; ) {
+      char c = s.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\u00A0') {
+        int j = i + 1;
+        while (j < n && isBlank(s.charAt(j))) {
+          j++;
+        }
+        boolean drop = (i > 0 && s.charAt(i - 1) == '\n') || (j < n && s.charAt(j) == '\n');
+        boolean same = !drop && c == ' ' && j == i + 1;
+        if (out == null && !same) {
+          out = new char[n];
+          s.getChars(0, i, out, 0);
+          k = i;
+        }
+        if (out != null && !drop) {
+          out[k++] = ' ';
+        }
+        i = j;
+      } else {
+        if (out != null) {
+          out[k++] = c;
+        }
+        i++;
+      }
+    }
+    return out == null ? s.trim() : new String(out, 0, k).trim();
+  }
+
+  private static boolean isBlank(char c) {
+    return c == ' ' || c == '\t' || c == '\u00A0';
   }
 
   static List<Citation> citations(List<Piece> pieces) {
@@ -161,9 +201,9 @@ final class Inlines {
           || (next instanceof Text t2 && t2.getLiteral().isBlank()
               && (next.getNext() == null || next.getNext() instanceof SoftLineBreak
                   || next.getNext() instanceof HardLineBreak));
-      boolean shortPlain = raw.length() <= 80 && !raw.contains("\n") && !CitationKeys.isKey(raw.replaceAll("[.:]+$", ""));
+      boolean shortPlain = raw.length() <= 80 && !raw.contains("\n") && !CitationKeys.isKey(TRAILING_DOT_COLON.matcher(raw).replaceAll(""));
       if (shortPlain && (colon || alone || first instanceof Emphasis) && !raw.isEmpty()) {
-        String label = raw.replaceAll("[:\\s]+$", "").trim();
+        String label = TRAILING_COLON_SPACE.matcher(raw).replaceAll("").trim();
         List<Piece> rest = flattenFrom(next, ctx);
         stripLeading(rest);
         return new Labelled(label, first, rest);
@@ -184,7 +224,7 @@ final class Inlines {
   /** Drops the ':' and spaces that follow a label. */
   private static void stripLeading(List<Piece> rest) {
     while (!rest.isEmpty() && rest.get(0) instanceof Txt t) {
-      String s = t.text().replaceFirst("^[\\s:.]+", "");
+      String s = LEADING_SEPARATORS.matcher(t.text()).replaceFirst("");
       if (s.isEmpty()) {
         rest.remove(0);
       } else {

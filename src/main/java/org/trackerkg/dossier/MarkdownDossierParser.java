@@ -58,11 +58,42 @@ public final class MarkdownDossierParser {
   private static final Pattern COMPANY_SUFFIX = Pattern.compile(
       "(?i).*\\b(GmbH|Inc\\.?|Ltd\\.?|LLC|S\\.?A\\.?S?|Corp\\.?|Corporation|AG|BV|Limited|Group)$");
   private static final Pattern REFERENCE_KEY = Pattern.compile("^(.+?,\\s*\\d+[a-z]?)\\s*(?:[,.]\\s*(.*?))?[\\s.:_*]*$");
+  private static final Pattern WS = Pattern.compile("\\s+");
+  private static final Pattern ONE_SPACE = Pattern.compile("\\s");
+  private static final Pattern LEADING_BLANK_LINES = Pattern.compile("^(\\s*\\n)+");
+  private static final Pattern NAME_MARKUP = Pattern.compile("^[*_#`\\s]+|[*_`\\s]+$");
+  private static final Pattern YES = Pattern.compile("(yes|y|true|oui)\\b.*");
+  private static final Pattern NO = Pattern.compile("(no|n|false|non)\\b.*");
+  private static final Pattern PLACE_SEPARATOR = Pattern.compile("\\s+/\\s+|;");
+  private static final Pattern PLACE_LABEL = Pattern.compile("^[^:()]{1,40}:\\s*");
+  private static final Pattern TRAILING_DOTS_SPACE = Pattern.compile("[.\\s]+$");
+  private static final Pattern TRAILING_SPACE_DOTS = Pattern.compile("[\\s.]+$");
+  private static final Pattern SENTENCE_VERB =
+      Pattern.compile("(?i).*\\b(is|was|are|were|has|have|became|founded|owned|owns|include[sd]?)\\b.*");
+  private static final Pattern IS_WAS = Pattern.compile("(?i).*\\b(is|was)\\b.*");
+  private static final Pattern LIST_MARKERS = Pattern.compile("^([*+-]\\s+)+");
+  private static final Pattern NO_SPACE = Pattern.compile("[^\\s]+");
+  private static final Pattern CATEGORY_SEPARATOR = Pattern.compile("[,;\\n]");
+  private static final Pattern GRADLE_MARKER = Pattern.compile("^[*-]\\s+");
+  private static final Pattern URL_TRAILING_PUNCT = Pattern.compile("[.;:]+$");
+  private static final Pattern CLAUSE_BROKEN_LABEL = Pattern.compile("^\\s*[_*]{1,2}[^_*:\\n]{1,80}:[_*]{0,2}");
+  private static final Pattern LEADING_SEPARATORS = Pattern.compile("^[\\s:.]+");
+  private static final Pattern LEAD_IN = Pattern.compile("^([^:/\\[]{3,60}?(?:include|includes|are|:))");
+  private static final Pattern TRAILING_COLON_SPACE = Pattern.compile("[:\\s]+$");
+  private static final Pattern PLAIN_KEY = Pattern.compile("^([^\\[\\]]{1,60}?,\\s*\\d+[a-z]?)[.:]?\\s");
+  private static final Pattern KEY_TRAILING = Pattern.compile("[._*\\s]+$");
+  private static final Pattern TITLE_PUNCT = Pattern.compile("[\\s.\\-_:]+");
+  private static final Pattern TITLE_EDGES = Pattern.compile("^[\\s.:_-]+|[\\s._-]+$");
+  private static final Pattern QUALIFIER_SEPARATOR = Pattern.compile("\\s*[,;]\\s*");
+  private static final Pattern QUALIFIER_OWNER = Pattern.compile(
+      "(?i)^(?:(?:a\\s+)?(?:acquired|owned|bought|made)\\s+by|by|part of|from|a\\s+subsidiary\\s+of|subsidiary of)\\s+(.+)$");
+  private static final Pattern QUALIFIER_ALIAS =
+      Pattern.compile("(?i)^(?:ex|ex-|formerly|previously|née|aka|a\\.k\\.a\\.|also known as)\\s+(.+)$");
 
   /** The text as the parser sees it: no BOM, LF line ends. */
   public static String normalise(String text) {
     String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
-    return t.replace("\r\n", "\n").replace('\r', '\n');
+    return t.indexOf('\r') < 0 ? t : t.replace("\r\n", "\n").replace('\r', '\n');
   }
 
   /** Reads a tracker profile: the name comes from the document ("# Tracker Name" + next line, else the title). */
@@ -75,8 +106,9 @@ public final class MarkdownDossierParser {
    * have no title heading.
    */
   public Outcome parse(String text, Source source, String knownName) {
-    ParseContext ctx = new ParseContext(source.file(), normalise(text));
-    Document doc = (Document) MARKDOWN.parse(normalise(text));
+    String normalised = normalise(text);
+    ParseContext ctx = new ParseContext(source.file(), normalised);
+    Document doc = (Document) MARKDOWN.parse(normalised);
     Draft d = new Draft();
     d.sections = sections(doc, ctx);
     collectCitations(doc, ctx);
@@ -119,7 +151,7 @@ public final class MarkdownDossierParser {
       Heading h = headings.get(i);
       int from = ParseContext.lastLine(h) + 1;
       int to = i + 1 < headings.size() ? ParseContext.line(headings.get(i + 1)) - 1 : ctx.lines.length;
-      String body = ctx.slice(from, to).replaceAll("^(\\s*\\n)+", "").stripTrailing();
+      String body = LEADING_BLANK_LINES.matcher(ctx.slice(from, to)).replaceAll("").stripTrailing();
       out.add(new Section(Inlines.plain(h).trim(), h.getLevel(), body, ParseContext.line(h)));
     }
     return out;
@@ -227,7 +259,7 @@ public final class MarkdownDossierParser {
       for (Node n : rest) {
         if (n instanceof Paragraph p && d.name == null) {
           int line = ParseContext.line(p);
-          d.name = ctx.lines[line - 1].trim().replaceAll("^[*_#`\\s]+|[*_`\\s]+$", "");
+          d.name = NAME_MARKUP.matcher(ctx.lines[line - 1].trim()).replaceAll("");
           d.nameLine = line;
           rest.remove(n);
           break;
@@ -243,9 +275,9 @@ public final class MarkdownDossierParser {
   private static void readInExodus(SectionBlocks s, Draft d, ParseContext ctx) {
     for (Paragraph p : paragraphs(s, ctx)) {
       String v = Inlines.plain(p).trim().toLowerCase(Locale.ROOT);
-      if (v.matches("(yes|y|true|oui)\\b.*")) {
+      if (YES.matcher(v).matches()) {
         d.inExodus = Boolean.TRUE;
-      } else if (v.matches("(no|n|false|non)\\b.*")) {
+      } else if (NO.matcher(v).matches()) {
         d.inExodus = Boolean.FALSE;
       } else if (!Placeholders.isPlaceholder(v)) {
         ctx.warn(ParseContext.line(p), "'In εxodus?' answer '" + v + "' is neither Yes nor No");
@@ -263,7 +295,7 @@ public final class MarkdownDossierParser {
       }
       int line = ParseContext.line(p);
       // "Microsoft: United States (Seattle) / Bit Stadium: Germany (Stuttgart)": the first place named
-      String first = text.split("\\s+/\\s+|;")[0].replaceFirst("^[^:()]{1,40}:\\s*", "").replaceAll("[.\\s]+$", "").trim();
+      String first = TRAILING_DOTS_SPACE.matcher(PLACE_LABEL.matcher(PLACE_SEPARATOR.split(text)[0]).replaceFirst("")).replaceAll("").trim();
       String country = first;
       String city = null;
       Matcher m = NAME_PARENS.matcher(first);
@@ -301,14 +333,14 @@ public final class MarkdownDossierParser {
         continue;
       }
       d.ownershipText.append(text).append('\n');
-      String bare = text.replaceAll("[.\\s]+$", "");
-      boolean sentence = bare.matches("(?i).*\\b(is|was|are|were|has|have|became|founded|owned|owns|include[sd]?)\\b.*");
+      String bare = TRAILING_DOTS_SPACE.matcher(text).replaceAll("");
+      boolean sentence = SENTENCE_VERB.matcher(bare).matches();
       Matcher paren = NAME_PARENS.matcher(bare);
       if (!sentence && RelationshipLists.wordCount(bare) <= 6 && !paren.matches()) {
         d.owners.add(new OrgMention(bare, l.label(), cites, line));
         continue;
       }
-      if (paren.matches() && RelationshipLists.wordCount(paren.group(1)) <= 6 && !paren.group(1).matches("(?i).*\\b(is|was)\\b.*")) {
+      if (paren.matches() && RelationshipLists.wordCount(paren.group(1)) <= 6 && !IS_WAS.matcher(paren.group(1)).matches()) {
         // "Oath Inc. (subsidiary of Verizon Communications; …)": the owner, and the parenthetical as a detail
         d.owners.add(new OrgMention(paren.group(1).trim(), l.label(), cites, line));
         d.details.add(new LabelledText("Ownership", text, cites, line));
@@ -322,7 +354,7 @@ public final class MarkdownDossierParser {
         named.add(listed.group(1).trim());
       }
       while (m.find()) {
-        named.add(m.group(1).replaceAll("[\\s.]+$", ""));
+        named.add(TRAILING_SPACE_DOTS.matcher(m.group(1)).replaceAll(""));
       }
       for (String owner : named) {
         d.owners.add(new OrgMention(owner, l.label(), cites, line));
@@ -337,7 +369,7 @@ public final class MarkdownDossierParser {
       String text = Inlines.text(pieces);
       int line = ParseContext.line(p);
       // Patterns exactly as written: from the source, since Markdown unescapes "\\." in plain text.
-      String raw = ctx.slice(line, ParseContext.lastLine(p)).trim().replaceFirst("^([*+-]\\s+)+", "").trim();
+      String raw = LIST_MARKERS.matcher(ctx.slice(line, ParseContext.lastLine(p)).trim()).replaceFirst("").trim();
       Matcher m = RULE.matcher(raw);
       Signature.Kind kind = null;
       List<String> rules = Inlines.codeSpans(pieces);
@@ -348,7 +380,7 @@ public final class MarkdownDossierParser {
         }
       } else if (rules.isEmpty()) {
         // a bare rule without backticks: "com.example.sdk"
-        rules = raw.matches("[^\\s]+") ? List.of(raw) : List.of();
+        rules = NO_SPACE.matcher(raw).matches() ? List.of(raw) : List.of();
         if (rules.isEmpty() && !Placeholders.isPlaceholder(text)) {
           ctx.warn(line, "could not read a detection rule from '" + text + "'; kept verbatim in its section");
         }
@@ -364,7 +396,7 @@ public final class MarkdownDossierParser {
   private static void readCategories(SectionBlocks s, Draft d, ParseContext ctx) {
     for (Paragraph p : paragraphs(s, ctx)) {
       int line = ParseContext.line(p);
-      for (String c : Inlines.plain(p).split("[,;\\n]")) {
+      for (String c : CATEGORY_SEPARATOR.split(Inlines.plain(p))) {
         String name = c.replace("`", "").trim();
         if (!Placeholders.isPlaceholder(name)) {
           d.categories.add(new Category(name, line));
@@ -393,7 +425,7 @@ public final class MarkdownDossierParser {
         continue;
       }
       line = line == 0 ? at : line;
-      switch (m.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s", "")) {
+      switch (ONE_SPACE.matcher(m.group(1).toLowerCase(Locale.ROOT)).replaceAll("")) {
         case "maven" -> url = value;
         case "artifactid" -> artifact = value;
         default -> group = value;
@@ -409,7 +441,7 @@ public final class MarkdownDossierParser {
       String text = block instanceof FencedCodeBlock f ? f.getLiteral()
           : block instanceof IndentedCodeBlock i ? i.getLiteral() : ctx.slice(ParseContext.line(block), ParseContext.lastLine(block));
       for (String line : text.split("\n")) {
-        String g = line.trim().replaceAll("^[*-]\\s+", "").replace("`", "").trim();
+        String g = GRADLE_MARKER.matcher(line.trim()).replaceAll("").replace("`", "").trim();
         if (!Placeholders.isPlaceholder(g) && !g.contains("xxx")) {
           d.gradle.add(g);
         }
@@ -453,7 +485,7 @@ public final class MarkdownDossierParser {
         }
         Matcher m = URL.matcher(text.getLiteral());
         while (m.find()) {
-          out.add(new UrlAt(m.group().replaceAll("[.;:]+$", ""), ParseContext.line(text)));
+          out.add(new UrlAt(URL_TRAILING_PUNCT.matcher(m.group()).replaceAll(""), ParseContext.line(text)));
         }
       }
 
@@ -709,9 +741,9 @@ public final class MarkdownDossierParser {
         }
       }
     } else if (c.brokenLabel) {
-      text = text.replaceFirst("^\\s*[_*]{1,2}[^_*:\\n]{1,80}:[_*]{0,2}", "");
+      text = CLAUSE_BROKEN_LABEL.matcher(text).replaceFirst("");
     }
-    return text.replaceFirst("^[\\s:.]+", "").strip();
+    return LEADING_SEPARATORS.matcher(text).replaceFirst("").strip();
   }
 
   private static List<Inlines.Piece> flattenAll(Node block, ParseContext ctx) {
@@ -752,11 +784,11 @@ public final class MarkdownDossierParser {
         Relationship.Kind kind = RelationshipLists.kind(label);
         if (kind == null && label == null) {
           // "Investors include: A / B": the lead-in names the relationship
-          Matcher lead = Pattern.compile("^([^:/\\[]{3,60}?(?:include|includes|are|:))").matcher(text);
+          Matcher lead = LEAD_IN.matcher(text);
           if (lead.find()) {
             kind = RelationshipLists.kind(lead.group(1));
             if (kind != null) {
-              label = lead.group(1).replaceAll("[:\\s]+$", "");
+              label = TRAILING_COLON_SPACE.matcher(lead.group(1)).replaceAll("");
             }
           }
         }
@@ -813,19 +845,19 @@ public final class MarkdownDossierParser {
       String rest = Inlines.text(l.rest());
       if (keyText == null) {
         // "Ad4Screen, 01. [url](url)": the key is plain text
-        Matcher m = Pattern.compile("^([^\\[\\]]{1,60}?,\\s*\\d+[a-z]?)[.:]?\\s").matcher(Inlines.plain(p) + " ");
+        Matcher m = PLAIN_KEY.matcher(Inlines.plain(p) + " ");
         if (m.find()) {
           keyText = m.group(1);
         }
       } else {
-        keyText = keyText.replaceAll("[._*\\s]+$", "");
+        keyText = KEY_TRAILING.matcher(keyText).replaceAll("");
       }
       String key = null;
       String title = null;
       if (keyText != null) {
         Matcher km = REFERENCE_KEY.matcher(keyText);
         if (km.matches()) {
-          key = km.group(1).trim().replaceAll("\\s+", " ");
+          key = WS.matcher(km.group(1).trim()).replaceAll(" ");
           title = km.group(2) == null || km.group(2).isBlank() ? null : km.group(2).trim();
         }
       }
@@ -839,8 +871,8 @@ public final class MarkdownDossierParser {
         continue;
       }
       if (title == null) {
-        String other = URL.matcher(rest).replaceAll("").replaceAll("[\\s.\\-_:]+", " ").trim();
-        title = other.isEmpty() ? null : Inlines.tidy(URL.matcher(rest).replaceAll("")).replaceAll("^[\\s.:_-]+|[\\s._-]+$", "");
+        String other = TITLE_PUNCT.matcher(URL.matcher(rest).replaceAll("")).replaceAll(" ").trim();
+        title = other.isEmpty() ? null : TITLE_EDGES.matcher(Inlines.tidy(URL.matcher(rest).replaceAll(""))).replaceAll("");
         if (title != null && title.isEmpty()) {
           title = null;
         }
@@ -883,9 +915,9 @@ public final class MarkdownDossierParser {
     for (OrgMention o : d.owners) {
       owners.add(o.name().toLowerCase(Locale.ROOT));
     }
-    for (String part : d.qualifier.split("\\s*[,;]\\s*")) {
-      Matcher by = Pattern.compile("(?i)^(?:(?:a\\s+)?(?:acquired|owned|bought|made)\\s+by|by|part of|from|a\\s+subsidiary\\s+of|subsidiary of)\\s+(.+)$").matcher(part);
-      Matcher ex = Pattern.compile("(?i)^(?:ex|ex-|formerly|previously|née|aka|a\\.k\\.a\\.|also known as)\\s+(.+)$").matcher(part);
+    for (String part : QUALIFIER_SEPARATOR.split(d.qualifier)) {
+      Matcher by = QUALIFIER_OWNER.matcher(part);
+      Matcher ex = QUALIFIER_ALIAS.matcher(part);
       if (by.matches()) {
         d.ownerHints.add(by.group(1).trim());
       } else if (ex.matches()) {

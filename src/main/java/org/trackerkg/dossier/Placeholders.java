@@ -1,11 +1,14 @@
 package org.trackerkg.dossier;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.Set;
 
 /** Template placeholders ("xxx", "N/A", "TBD") are absent values, not data. */
 final class Placeholders {
   private static final Set<String> WORDS = Set.of("", "xxx", "xx", "x", "n/a", "na", "nc", "none", "tbd", "todo", "-", "--", "?", "unknown", "xxx.com");
+
+  private static final Pattern XXX = Pattern.compile("x{3,}(\\.[a-z]+)?");
 
   private Placeholders() {}
 
@@ -17,6 +20,6 @@ final class Placeholders {
     while (v.endsWith(".") && v.length() > 1 && !v.equals("xxx.com")) {
       v = v.substring(0, v.length() - 1).trim();
     }
-    return WORDS.contains(v) || v.matches("x{3,}(\\.[a-z]+)?");
+    return WORDS.contains(v) || XXX.matcher(v).matches();
   }
 }

@@ -19,6 +19,12 @@ final class RelationshipLists {
       "^.*\\b(?:include|includes|including|such as|with|are|is)\\b\\s*:?\\s*", Pattern.CASE_INSENSITIVE);
   private static final Pattern TRAILING = Pattern.compile(
       "(?i)(,?\\s*(and|&)?\\s*(many|much) more|,?\\s*etc\\.?|,?\\s*and others|,?\\s*among others)\\s*$");
+  private static final Pattern WS = Pattern.compile("\\s+");
+  private static final Pattern SEPARATORS = Pattern.compile("[\\s;,.]*");
+  private static final Pattern SEPARATORS_NO_DOT = Pattern.compile("[\\s;,]*");
+  private static final Pattern EDGE_EMPHASIS = Pattern.compile("^[_*\\s]+|[_*\\s]+$");
+  private static final Pattern LEADING_AND = Pattern.compile("^(?i)(and|&)\\s+");
+  private static final Pattern EDGE_PUNCT = Pattern.compile("^[,;.\\s]+|[,;:.\\s]+$");
 
   private RelationshipLists() {}
 
@@ -71,7 +77,7 @@ final class RelationshipLists {
           bufLine = line;
         }
         buf.append(parts[i]);
-        if (!parts[i].matches("[\\s;,.]*")) {
+        if (!SEPARATORS.matcher(parts[i]).matches()) {
           citeRun = false;
         }
       }
@@ -96,9 +102,9 @@ final class RelationshipLists {
   }
 
   static String clean(String raw) {
-    String s = raw.replaceAll("\\s+", " ").trim();
+    String s = WS.matcher(raw).replaceAll(" ").trim();
     s = TRAILING.matcher(s).replaceAll("").trim();
-    s = s.replaceAll("^[_*\\s]+|[_*\\s]+$", "").replaceAll("^(?i)(and|&)\\s+", "").replaceAll("^[,;.\\s]+|[,;:.\\s]+$", "").trim();
+    s = EDGE_PUNCT.matcher(LEADING_AND.matcher(EDGE_EMPHASIS.matcher(s).replaceAll("")).replaceAll("")).replaceAll("").trim();
     return s;
   }
 
@@ -113,7 +119,7 @@ final class RelationshipLists {
     Named current = null;
     for (Inlines.Piece p : pieces) {
       if (p instanceof Inlines.Cite c) {
-        if (current != null && buf.toString().matches("[\\s;,]*")) {
+        if (current != null && SEPARATORS_NO_DOT.matcher(buf).matches()) {
           current.citations().add(c.citation());
         } else {
           String name = buf.toString();
@@ -146,7 +152,7 @@ final class RelationshipLists {
       }
       return null;
     }
-    if (!buf.toString().matches("[\\s;,.]*")) {
+    if (!SEPARATORS.matcher(buf).matches()) {
       return null;
     }
     return out.isEmpty() ? null : freeze(out);
@@ -158,7 +164,7 @@ final class RelationshipLists {
 
   static int wordCount(String s) {
     String t = s.trim();
-    return t.isEmpty() ? 0 : t.split("\\s+").length;
+    return t.isEmpty() ? 0 : WS.split(t).length;
   }
 
   /** The kind of relationship a label names, or null when it names none. */

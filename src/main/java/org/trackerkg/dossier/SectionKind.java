@@ -1,6 +1,7 @@
 package org.trackerkg.dossier;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** What a section of a dossier is about, recognised from its heading whatever its spelling, case or level. */
 enum SectionKind {
@@ -8,61 +9,80 @@ enum SectionKind {
   PRIVACY_POLICY, RELATIONSHIPS, DETAILS, REFERENCES, EXTERNAL_LINKS, ADDITIONAL_LINKS, NOTES, CATEGORY,
   REPOSITORIES, GRADLE, BOILERPLATE, OTHER;
 
+  private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9&]+");
+  private static final Pattern P0 = Pattern.compile("in e?xodus|in exodus privacy|exodus");
+  private static final Pattern P1 = Pattern.compile("(primary |headquarters |hq )?location|headquarters");
+  private static final Pattern P2 = Pattern.compile("websites?|homepage|home page");
+  private static final Pattern P3 = Pattern.compile("about|what it does|description|overview|summary");
+  private static final Pattern P4 = Pattern.compile("owner(ship)?|owned by|parent company");
+  private static final Pattern P5 = Pattern.compile("(exodus )?detection rules?|signatures?|exodus signatures?");
+  private static final Pattern P6 = Pattern.compile("documentation|docs|sdk documentation");
+  private static final Pattern P7 = Pattern.compile("(products?|services)( (and|&) (services|products))?");
+  private static final Pattern P8 = Pattern.compile("(privacy|data) polic(y|ies)|privacy");
+  private static final Pattern P9 = Pattern.compile("relationships?|partners(hips)?|customers|clients");
+  private static final Pattern P10 = Pattern.compile("details?|additional details|more details");
+  private static final Pattern P11 = Pattern.compile("references?( (and|&) external links)?|sources|citations");
+  private static final Pattern P12 = Pattern.compile("external links?|links");
+  private static final Pattern P13 = Pattern.compile("additional links?|other links");
+  private static final Pattern P14 = Pattern.compile("notes?|comments?");
+  private static final Pattern P15 = Pattern.compile("categor(y|ies)");
+  private static final Pattern P16 = Pattern.compile("repositor(y|ies)|maven");
+
   /** The kind a heading names, or OTHER. */
   static SectionKind of(String heading) {
-    String h = heading.toLowerCase(Locale.ROOT).replace('ε', 'e').replaceAll("[^a-z0-9&]+", " ").trim();
+    String h = NON_ALNUM.matcher(heading.toLowerCase(Locale.ROOT).replace('ε', 'e')).replaceAll(" ").trim();
     if (h.equals("tracker name") || h.equals("name")) {
       return TRACKER_NAME;
     }
-    if (h.matches("in e?xodus|in exodus privacy|exodus")) {
+    if (P0.matcher(h).matches()) {
       return IN_EXODUS;
     }
-    if (h.matches("(primary |headquarters |hq )?location|headquarters")) {
+    if (P1.matcher(h).matches()) {
       return LOCATION;
     }
-    if (h.matches("websites?|homepage|home page")) {
+    if (P2.matcher(h).matches()) {
       return WEBSITE;
     }
-    if (h.matches("about|what it does|description|overview|summary")) {
+    if (P3.matcher(h).matches()) {
       return ABOUT;
     }
-    if (h.matches("owner(ship)?|owned by|parent company")) {
+    if (P4.matcher(h).matches()) {
       return OWNERSHIP;
     }
-    if (h.matches("(exodus )?detection rules?|signatures?|exodus signatures?")) {
+    if (P5.matcher(h).matches()) {
       return DETECTION_RULES;
     }
-    if (h.matches("documentation|docs|sdk documentation")) {
+    if (P6.matcher(h).matches()) {
       return DOCUMENTATION;
     }
-    if (h.matches("(products?|services)( (and|&) (services|products))?")) {
+    if (P7.matcher(h).matches()) {
       return PRODUCTS;
     }
-    if (h.matches("(privacy|data) polic(y|ies)|privacy")) {
+    if (P8.matcher(h).matches()) {
       return PRIVACY_POLICY;
     }
-    if (h.matches("relationships?|partners(hips)?|customers|clients")) {
+    if (P9.matcher(h).matches()) {
       return RELATIONSHIPS;
     }
-    if (h.matches("details?|additional details|more details")) {
+    if (P10.matcher(h).matches()) {
       return DETAILS;
     }
-    if (h.matches("references?( (and|&) external links)?|sources|citations")) {
+    if (P11.matcher(h).matches()) {
       return REFERENCES;
     }
-    if (h.matches("external links?|links")) {
+    if (P12.matcher(h).matches()) {
       return EXTERNAL_LINKS;
     }
-    if (h.matches("additional links?|other links")) {
+    if (P13.matcher(h).matches()) {
       return ADDITIONAL_LINKS;
     }
-    if (h.matches("notes?|comments?")) {
+    if (P14.matcher(h).matches()) {
       return NOTES;
     }
-    if (h.matches("categor(y|ies)")) {
+    if (P15.matcher(h).matches()) {
       return CATEGORY;
     }
-    if (h.matches("repositor(y|ies)|maven")) {
+    if (P16.matcher(h).matches()) {
       return REPOSITORIES;
     }
     if (h.equals("gradle")) {
