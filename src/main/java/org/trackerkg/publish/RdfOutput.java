@@ -1,11 +1,6 @@
 package org.trackerkg.publish;
 
-import com.apicatalog.jsonld.JsonLd;
-import com.apicatalog.jsonld.JsonLdError;
-import com.apicatalog.jsonld.document.JsonDocument;
-import com.apicatalog.jsonld.document.RdfDocument;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonWriter;
@@ -33,7 +28,6 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.riot.out.NodeFmtLib;
-import org.apache.jena.riot.system.JenaTitanium;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
@@ -132,31 +126,8 @@ public final class RdfOutput {
   }
 
   static void writeJsonLd(DatasetGraph dsg, String base, OutputStream out) throws IOException {
-    JsonObject compacted;
-    try {
-      JsonArray expanded = JsonLd.fromRdf(RdfDocument.of(JenaTitanium.convert(canonical(dsg, base))))
-          .ordered(true).get();
-      JsonObject context = Json.createObjectBuilder().add("@context", jsonLdContext(base)).build();
-      JsonObject c = JsonLd.compact(JsonDocument.of(expanded), JsonDocument.of(context)).ordered(true).get();
-      // the context first, so a reader sees it before the data
-      JsonObjectBuilder b = Json.createObjectBuilder().add("@context", c.get("@context"));
-      c.forEach((k, v) -> {
-        if (!k.equals("@context")) {
-          b.add(k, v);
-        }
-      });
-      compacted = b.build();
-    } catch (JsonLdError e) {
-      throw new IOException("JSON-LD: " + e.getMessage(), e);
-    }
-    Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-    StringWriter sw = new StringWriter();
-    try (JsonWriter jw = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(sw)) {
-      jw.write(compacted);
-    }
-    w.write(sw.toString().strip());
-    w.write('\n');
-    w.flush();
+    Map<String, String> prefixes = JsonLdWriter.prefixMap(base);
+    new JsonLdWriter(prefixes).write(dsg, prefixes, out);
   }
 
   // ---------------------------------------------------------------------------------------------- sorted lines
