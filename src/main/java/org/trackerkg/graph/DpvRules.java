@@ -78,7 +78,7 @@ public final class DpvRules {
         }
         String concept = cols[1].strip().equals(TEMPORAL) ? TEMPORAL : expand(cols[1].strip(), n);
         rules.add(new Rule(expand(cols[0].strip(), n), concept,
-            Pattern.compile(cols[2].strip(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), n));
+            Pattern.compile(cols[2].strip(), Pattern.CASE_INSENSITIVE), n));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
