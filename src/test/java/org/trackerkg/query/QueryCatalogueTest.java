@@ -130,6 +130,24 @@ class QueryCatalogueTest {
     }
   }
 
+  /** What is sent to an endpoint is the substituted query as text: it must be valid SPARQL. */
+  @Test
+  void substitutedQueriesAreValidSparql() {
+    for (QueryCatalogue.Entry e : catalogue.list()) {
+      Map<String, String> values = new java.util.HashMap<>();
+      for (QueryParam p : e.params()) {
+        values.put(p.name(), switch (p.type()) {
+          case TRACKER -> "mparticle";
+          case INTEGER -> "3";
+          case IRI -> "https://example.org/x";
+          case STRING -> "api.mparticle.com";
+        });
+      }
+      String text = CannedQuery.bind(e, values, BASE).substituted().toString();
+      org.apache.jena.query.QueryFactory.create(text);
+    }
+  }
+
   /** The substituted query's algebra, with the bound term replaced by a marker. */
   private static Op shape(CannedQuery q, String param) {
     Node bound = q.bindings().get(param);
