@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
       ValidateCommand.class,
       QueryCommand.class,
       DumpCommand.class, DiffCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

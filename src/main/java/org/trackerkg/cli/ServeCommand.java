@@ -1,0 +1,142 @@
+package org.trackerkg.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.trackerkg.publish.DumpWriter;
+import org.trackerkg.server.PortInUseException;
+import org.trackerkg.server.TrackerServer;
+import org.trackerkg.store.Pipeline;
+import org.trackerkg.validate.Validation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tkg serve}: convert, validate, load, and publish with one embedded Fuseki server. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {"Convert and validate the input, then serve it: SPARQL endpoint at /sparql, linked data at",
+        "/id/… and /doc/…, pages for people, /void, /ontology, /dumps/. Invalid data is not served (exit 1).",
+        "Stops cleanly on SIGTERM or Ctrl-C."})
+public final class ServeCommand implements Callable<Integer> {
+  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|min)?");
+
+  @Mixin InputOptions input;
+
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "3030",
+      description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+      description = "Address to listen on; 0.0.0.0 for every interface (default: ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = "--tdb", paramLabel = "DIR",
+      description = "Keep the data in a TDB2 store under DIR; an unchanged input is not reloaded at the next start.")
+  Path tdb;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s",
+      description = "Longest a SPARQL query may run: 500ms, 10s, 2m (default: ${DEFAULT-VALUE}).")
+  String timeout;
+
+  @Option(names = "--max-rows", paramLabel = "N", defaultValue = "10000",
+      description = "Most result rows a SPARQL query returns (default: ${DEFAULT-VALUE}).")
+  long maxRows;
+
+  @Option(names = "--dumps", paramLabel = "DIR",
+      description = "Directory /dumps/ serves; dumps are written there when it has none "
+          + "(default: DIR/dumps with --tdb, else a temporary directory).")
+  Path dumps;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Duration limit = parseDuration(timeout);
+    Pipeline.Loaded loaded = input.load(err);
+    if (loaded.hasInputErrors()) {
+      err.println("tkg: some input could not be read (see above): not serving a partial data set");
+      return ExitCode.BAD_INPUT;
+    }
+    Validation.Report report = Validation.validate(loaded.dataset(), loaded.graph().sourceFiles());
+    if (!report.conforms()) {
+      report.findings().forEach(out::println);
+      out.printf("%d dossiers: does not conform (%d violations): not serving%n", loaded.dossierCount(),
+          report.violations());
+      out.flush();
+      return ExitCode.FINDINGS;
+    }
+
+    Path dumpsDir = dumps != null ? dumps
+        : tdb != null ? tdb.resolve("dumps") : Files.createTempDirectory("tkg-dumps-");
+    TrackerServer server;
+    try {
+      server = TrackerServer.create()
+          .dataset(loaded.dataset())
+          .base(input.base)
+          .port(port)
+          .host(host)
+          .timeout(limit)
+          .maxRows(maxRows)
+          .tdb(tdb)
+          .dumpsDir(dumpsDir)
+          .build();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
+    if (!Files.isRegularFile(dumpsDir.resolve(DumpWriter.SUMS)) || (tdb != null && server.loadedFromScratch())) {
+      DumpWriter.create().base(input.base).write(loaded.dataset(), dumpsDir);
+      err.println("tkg: wrote dumps to " + dumpsDir);
+    }
+    try {
+      server.start();
+    } catch (PortInUseException e) {
+      err.println("tkg: " + e.getMessage());
+      err.flush();
+      return ExitCode.BAD_INPUT;
+    }
+    Thread hook = new Thread(server::stop, "tkg-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+
+    String url = server.url();
+    out.println("tkg: serving " + loaded.dossierCount() + " dossiers ("
+        + loaded.dataset().getUnionGraph().size() + " triples) at " + url);
+    out.println("  pages       " + url);
+    out.println("  SPARQL      " + url + "sparql");
+    out.println("  linked data " + url + "id/tracker/…");
+    out.println("  VoID        " + url + "void");
+    out.println("  ontology    " + url + "ontology");
+    out.println("  dumps       " + url + "dumps/");
+    out.println("  health      " + url + "$/ping   metrics " + url + "$/metrics");
+    out.flush();
+    server.fuseki().join();
+    return ExitCode.OK;
+  }
+
+  static Duration parseDuration(String s) {
+    Matcher m = DURATION.matcher(s.trim().toLowerCase(Locale.ROOT));
+    if (!m.matches()) {
+      throw new UsageException("--timeout: not a duration: '" + s + "' (e.g. 500ms, 10s, 2m)");
+    }
+    long n = Long.parseLong(m.group(1));
+    String unit = m.group(2) == null ? "s" : m.group(2);
+    Duration d = switch (unit) {
+      case "ms" -> Duration.ofMillis(n);
+      case "m", "min" -> Duration.ofMinutes(n);
+      default -> Duration.ofSeconds(n);
+    };
+    if (d.isZero()) {
+      throw new UsageException("--timeout: must be more than zero: '" + s + "'");
+    }
+    return d;
+  }
+}

@@ -1,0 +1,94 @@
+package org.trackerkg.server;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** Writing responses: bodies with ETag and 304, plain-text errors, the server's own absolute URLs. */
+final class Http {
+  static final String CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+      + "frame-ancestors 'none'";
+
+  private Http() {}
+
+  /** A strong ETag for the bytes. */
+  static String etag(byte[] body) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(body);
+      return "\"" + HexFormat.of().formatHex(d, 0, 12) + "\"";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Whether If-None-Match names this ETag (weak comparison, as RFC 9110 asks for GET). */
+  static boolean notModified(HttpServletRequest req, String etag) {
+    String inm = req.getHeader("If-None-Match");
+    if (inm == null || etag == null) {
+      return false;
+    }
+    String bare = etag.startsWith("W/") ? etag.substring(2) : etag;
+    for (String t : inm.split(",")) {
+      String v = t.trim();
+      if (v.equals("*")) {
+        return true;
+      }
+      if (v.startsWith("W/")) {
+        v = v.substring(2);
+      }
+      if (v.equals(bare)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Sends a cached body: ETag, 304 when the client has it, no body for HEAD. */
+  static void send(HttpServletRequest req, HttpServletResponse resp, String contentType, byte[] body, String etag)
+      throws IOException {
+    if (etag != null) {
+      resp.setHeader("ETag", etag);
+      resp.setHeader("Cache-Control", "public, max-age=60");
+      if (notModified(req, etag)) {
+        resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+        return;
+      }
+    }
+    resp.setContentType(contentType);
+    resp.setContentLength(body.length);
+    if (!"HEAD".equals(req.getMethod())) {
+      resp.getOutputStream().write(body);
+    }
+  }
+
+  static void sendText(HttpServletRequest req, HttpServletResponse resp, int status, String text)
+      throws IOException {
+    resp.setStatus(status);
+    send(req, resp, "text/plain; charset=utf-8", (text + "\n").getBytes(StandardCharsets.UTF_8), null);
+  }
+
+  /** {@code scheme://host:port} of the request, as the client addressed the server. */
+  static String root(HttpServletRequest req) {
+    String scheme = req.getScheme();
+    int port = req.getServerPort();
+    String host = req.getServerName();
+    if (host.contains(":") && !host.startsWith("[")) {
+      host = "[" + host + "]";
+    }
+    boolean dflt = (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+    return scheme + "://" + host + (dflt ? "" : ":" + port);
+  }
+
+  /** Only http(s) values become links: anything else (javascript:, data:…) gives null. */
+  static String safeHref(String iri) {
+    if (iri == null) {
+      return null;
+    }
+    String l = iri.trim().toLowerCase(java.util.Locale.ROOT);
+    return l.startsWith("http://") || l.startsWith("https://") ? iri.trim() : null;
+  }
+}

@@ -1,0 +1,194 @@
+package org.trackerkg.server;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.system.Txn;
+import org.trackerkg.graph.TKG;
+import org.trackerkg.graph.Vocab;
+
+/**
+ * The dataset being served and what the pages need to know about it, computed once: the data is read-only
+ * between loads. The default graph answers as the union of the named graphs.
+ */
+class ServedData {
+  /** A tracker or organisation for the lists: its IRI and name. */
+  record Entry(String iri, String name) {}
+
+  /** One source document (named graph): IRI, title, licence, triple count. */
+  record Source(String iri, String title, String license, long triples) {}
+
+  private final DatasetGraph dataset;
+  private final String base;
+  private final boolean loadedFromScratch;
+  private final Runnable onClose;
+  private final Instant loaded = Instant.now();
+
+  private final long triples;
+  private final NavigableSet<String> subjects;
+  private final List<Entry> trackers;
+  private final List<Entry> organisations;
+  private final Map<String, Long> classes;
+  private final Map<String, Long> properties;
+  private final List<Source> sources;
+  private final long distinctObjects;
+
+  ServedData(DatasetGraph dataset, String base, boolean loadedFromScratch, Runnable onClose) {
+    this.dataset = dataset;
+    this.base = base;
+    this.loadedFromScratch = loadedFromScratch;
+    this.onClose = onClose;
+    Index ix = read(() -> new Index(dataset));
+    this.triples = ix.triples;
+    this.subjects = Collections.unmodifiableNavigableSet(ix.subjects);
+    this.trackers = List.copyOf(ix.trackers);
+    this.organisations = List.copyOf(ix.orgs);
+    this.classes = Collections.unmodifiableMap(ix.classes);
+    this.properties = Collections.unmodifiableMap(ix.properties);
+    this.sources = List.copyOf(ix.sources);
+    this.distinctObjects = ix.objects;
+  }
+
+  /** An in-memory, transactional copy: the named graphs, and their union as the default graph. */
+  static ServedData inMemory(DatasetGraph built, String base) {
+    DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+    Txn.executeWrite(dsg, () -> {
+      built.find().forEachRemaining(q -> {
+        if (!q.isDefaultGraph()) {
+          dsg.add(q);
+        }
+      });
+      Graph union = dsg.getUnionGraph();
+      List<Triple> all = union.find().toList();
+      all.forEach(t -> dsg.getDefaultGraph().add(t));
+      dsg.prefixes().putAll(Vocab.prefixes(base));
+    });
+    return new ServedData(dsg, base, true, () -> {});
+  }
+
+  <T> T read(Supplier<T> action) {
+    return Txn.calculateRead(dataset, action);
+  }
+
+  DatasetGraph dataset() {
+    return dataset;
+  }
+
+  /** The data's base IRI, ending in {@code /}. */
+  String base() {
+    return base;
+  }
+
+  boolean loadedFromScratch() {
+    return loadedFromScratch;
+  }
+
+  Instant loaded() {
+    return loaded;
+  }
+
+  void close() {
+    onClose.run();
+  }
+
+  long triples() {
+    return triples;
+  }
+
+  /** Every IRI that is a subject, sorted: owned nodes of {@code x} are the range {@code x/ … x0}. */
+  NavigableSet<String> subjects() {
+    return subjects;
+  }
+
+  long entities() {
+    return subjects.size();
+  }
+
+  long distinctObjects() {
+    return distinctObjects;
+  }
+
+  List<Entry> trackers() {
+    return trackers;
+  }
+
+  List<Entry> organisations() {
+    return organisations;
+  }
+
+  Map<String, Long> classes() {
+    return classes;
+  }
+
+  Map<String, Long> properties() {
+    return properties;
+  }
+
+  List<Source> sources() {
+    return sources;
+  }
+
+  /** The IRIs {@code iri/…} names: the nodes a thing owns, recursively. */
+  NavigableSet<String> owned(String iri) {
+    return subjects.subSet(iri + "/", true, iri + "0", false);
+  }
+
+  private static final class Index {
+    long triples;
+    long objects;
+    final NavigableSet<String> subjects = new TreeSet<>();
+    final List<Entry> trackers = new ArrayList<>();
+    final List<Entry> orgs = new ArrayList<>();
+    final Map<String, Long> classes = new TreeMap<>();
+    final Map<String, Long> properties = new TreeMap<>();
+    final List<Source> sources = new ArrayList<>();
+
+    Index(DatasetGraph dsg) {
+      Graph g = dsg.getUnionGraph();
+      Set<Node> objs = new HashSet<>();
+      g.find().forEachRemaining(t -> {
+        triples++;
+        if (t.getSubject().isURI()) {
+          subjects.add(t.getSubject().getURI());
+        }
+        objs.add(t.getObject());
+        properties.merge(t.getPredicate().getURI(), 1L, Long::sum);
+        if (t.getPredicate().equals(Vocab.type) && t.getObject().isURI()) {
+          classes.merge(t.getObject().getURI(), 1L, Long::sum);
+        }
+      });
+      objects = objs.size();
+      g.find(Node.ANY, Vocab.type, TKG.Tracker.asNode())
+          .forEachRemaining(t -> trackers.add(new Entry(t.getSubject().getURI(), Labels.label(g, t.getSubject()))));
+      g.find(Node.ANY, Vocab.type, TKG.Organization.asNode())
+          .forEachRemaining(t -> orgs.add(new Entry(t.getSubject().getURI(), Labels.label(g, t.getSubject()))));
+      Comparator<Entry> byName = Comparator.comparing((Entry e) -> e.name().toLowerCase(java.util.Locale.ROOT))
+          .thenComparing(Entry::iri);
+      trackers.sort(byName);
+      orgs.sort(byName);
+      List<Node> graphs = new ArrayList<>();
+      dsg.listGraphNodes().forEachRemaining(graphs::add);
+      graphs.sort(Comparator.comparing(Node::toString));
+      for (Node gn : graphs) {
+        Graph named = dsg.getGraph(gn);
+        String title = Labels.literal(named, gn, Vocab.dctTitle);
+        Node lic = Labels.object(named, gn, Vocab.dctLicense);
+        sources.add(new Source(gn.getURI(), title, lic == null ? null : lic.getURI(), named.size()));
+      }
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package org.trackerkg.server;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryException;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.Syntax;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.graph.GraphFactory;
+
+/**
+ * In front of Fuseki's {@code /sparql}: a browser (Accept preferring text/html, or {@code format=html}) gets the
+ * query page, with the results as an HTML table when it sent a query; a GET without a query gets the SPARQL
+ * Service Description. Everything else (the SPARQL protocol proper) goes on to Fuseki.
+ */
+final class SparqlFrontFilter extends HttpFilter {
+  private static final long serialVersionUID = 1L;
+  private static final List<String> RESULT_TYPES = List.of("application/sparql-results+json",
+      "application/sparql-results+xml", "text/csv", "text/tab-separated-values", "text/turtle", "text/html");
+
+  private final transient Site site;
+
+  SparqlFrontFilter(Site site) {
+    this.site = site;
+  }
+
+  @Override
+  protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
+      throws IOException, ServletException {
+    String method = req.getMethod();
+    boolean get = method.equals("GET") || method.equals("HEAD");
+    String ct = req.getContentType();
+    boolean form = method.equals("POST") && ct != null && ct.startsWith("application/x-www-form-urlencoded");
+    if (!get && !form) {
+      chain.doFilter(req, resp);
+      return;
+    }
+    String format = req.getParameter("format");
+    String query = req.getParameter("query");
+    boolean update = req.getParameter("update") != null;
+    boolean html = "html".equals(format)
+        || (format == null && "text/html".equals(Negotiation.choose(req.getHeader("Accept"), RESULT_TYPES)));
+    if (html && !update) {
+      page(req, resp, query);
+      return;
+    }
+    if (get && query == null && !update && format == null && req.getQueryString() == null) {
+      if (site.serviceDescription(req, resp)) {
+        return;
+      }
+      Site.notAcceptable(req, resp, RdfFormat.offers(false));
+      return;
+    }
+    chain.doFilter(req, resp);
+  }
+
+  private void page(HttpServletRequest req, HttpServletResponse resp, String query) throws IOException {
+    QueryLimits limits = site.limits();
+    Views.Results results = null;
+    String error = null;
+    int status = 200;
+    if (query != null && !query.isBlank()) {
+      try {
+        Query q = QueryFactory.create(query, Syntax.syntaxSPARQL_11);
+        results = site.data().read(() -> run(q));
+      } catch (QueryParseException e) {
+        error = "Syntax error: " + e.getMessage();
+        status = 400;
+      } catch (QueryCancelledException e) {
+        error = "The query ran longer than " + limits.timeoutMillis() + " ms and was stopped.";
+        status = 503;
+      } catch (QueryException e) {
+        error = "The query failed: " + e.getMessage();
+        status = 400;
+      }
+    }
+    Views.Page page = new Views.Page("SPARQL", null, null);
+    resp.setStatus(status);
+    resp.setHeader("Vary", "Accept");
+    byte[] body = Pages.render("sparql.jte", new Views.Sparql(page, query == null ? "" : query,
+        site.cannedViews(), results, error, Math.max(1, limits.timeoutMillis() / 1000), limits.maxRows()));
+    Http.send(req, resp, Pages.HTML, body, status == 200 ? Http.etag(body) : null);
+  }
+
+  private Views.Results run(Query q) {
+    ViewBuilder v = site.views();
+    QueryLimits limits = site.limits();
+    try (QueryExec qe = limits.exec(q, site.data().dataset())) {
+      if (q.isAskType()) {
+        return new Views.Results(List.of(), List.of(), qe.ask(), false, limits.maxRows());
+      }
+      if (q.isSelectType()) {
+        RowSet rs = qe.select();
+        List<String> vars = rs.getResultVars().stream().map(org.apache.jena.sparql.core.Var::getVarName).toList();
+        List<List<Views.Link>> rows = new ArrayList<>();
+        while (rs.hasNext()) {
+          Binding b = rs.next();
+          List<Views.Link> row = new ArrayList<>();
+          for (var var : rs.getResultVars()) {
+            Node n = b.get(var);
+            row.add(n == null ? Views.Link.text("") : cell(v, n));
+          }
+          rows.add(row);
+        }
+        return new Views.Results(vars, rows, null, rows.size() >= limits.maxRows(), limits.maxRows());
+      }
+      Graph g = q.isConstructType() ? qe.construct(GraphFactory.createDefaultGraph())
+          : qe.describe(GraphFactory.createDefaultGraph());
+      List<List<Views.Link>> rows = new ArrayList<>();
+      Iterator<Triple> it = g.find();
+      while (it.hasNext() && rows.size() < limits.maxRows()) {
+        Triple t = it.next();
+        rows.add(List.of(cell(v, t.getSubject()), cell(v, t.getPredicate()), cell(v, t.getObject())));
+      }
+      return new Views.Results(List.of("subject", "predicate", "object"), rows, null,
+          rows.size() >= limits.maxRows(), limits.maxRows());
+    }
+  }
+
+  /** An IRI as a link (to this server's page for the data's own IRIs), a literal as text. */
+  private static Views.Link cell(ViewBuilder v, Node n) {
+    if (n.isURI()) {
+      return new Views.Link(v.href(n.getURI()), n.getURI());
+    }
+    return v.link(n);
+  }
+}

@@ -1,0 +1,296 @@
+package org.trackerkg.server;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.riot.WebContent;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ConnectionFactory;
+import org.eclipse.jetty.server.CustomRequestLog;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.trackerkg.graph.Iris;
+
+/**
+ * One embedded Apache Jena Fuseki server publishing the tracker graph: the read-only SPARQL endpoint at
+ * {@code /sparql}, the linked-data front end ({@code /id/…}, {@code /doc/…}), pages for people, VoID, the
+ * ontology and the dumps. Build with {@link #create()}, then {@link #start()}; tests use port 0.
+ */
+public final class TrackerServer {
+  /** Jetty pools buffers only up to 64 KiB; Fuseki 5.6.0 asks for 5 MiB (see DESIGN.md, known traps). */
+  public static final int OUTPUT_BUFFER_SIZE = 32 * 1024;
+  public static final int DEFAULT_PORT = 3030;
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+  public static final int DEFAULT_MAX_ROWS = 10_000;
+  /** The dataset's name in Fuseki: its unnamed query endpoint is the server's {@code /sparql}. */
+  static final String SPARQL_PATH = "/sparql";
+
+  private final FusekiServer fuseki;
+  private final ServedData data;
+  private final String host;
+  private final int requestedPort;
+
+  private TrackerServer(FusekiServer fuseki, ServedData data, String host, int requestedPort) {
+    this.fuseki = fuseki;
+    this.data = data;
+    this.host = host;
+    this.requestedPort = requestedPort;
+  }
+
+  public static Builder create() {
+    return new Builder();
+  }
+
+  /** Starts serving; a port already in use is a {@link PortInUseException}. */
+  public TrackerServer start() {
+    try {
+      fuseki.start();
+    } catch (RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof BindException) {
+          data.close();
+          throw new PortInUseException(host, requestedPort, t);
+        }
+      }
+      throw e;
+    }
+    return this;
+  }
+
+  /** Stops the server and releases the dataset (a TDB2 database is closed). Safe to call twice. */
+  public synchronized void stop() {
+    try {
+      if (!fuseki.getJettyServer().isStopped()) {
+        fuseki.stop();
+      }
+    } finally {
+      data.close();
+    }
+  }
+
+  /** The port actually listened on (the allocated one when port 0 was asked for). */
+  public int port() {
+    return fuseki.getHttpPort();
+  }
+
+  public String host() {
+    return host;
+  }
+
+  /** {@code http://host:port/} as a client on this machine reaches it. */
+  public String url() {
+    String h = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
+    if (h.contains(":")) {
+      h = "[" + h + "]";
+    }
+    return "http://" + h + ":" + port() + "/";
+  }
+
+  /** Whether the dataset was loaded from the input at this start (always, in memory; TDB2: on change only). */
+  public boolean loadedFromScratch() {
+    return data.loadedFromScratch();
+  }
+
+  /** The dataset served, default graph = union of the named graphs. */
+  public DatasetGraph dataset() {
+    return data.dataset();
+  }
+
+  public String base() {
+    return data.base();
+  }
+
+  /** The embedded Fuseki, for inspection (its Jetty server, connectors…). */
+  public FusekiServer fuseki() {
+    return fuseki;
+  }
+
+  /** Every HTTP connection factory's output buffer size: one per connector (the buffer regression test). */
+  public List<Integer> outputBufferSizes() {
+    List<Integer> out = new ArrayList<>();
+    for (Connector c : fuseki.getJettyServer().getConnectors()) {
+      for (ConnectionFactory f : c.getConnectionFactories()) {
+        if (f instanceof HttpConnectionFactory h) {
+          out.add(h.getHttpConfiguration().getOutputBufferSize());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The server's configuration; {@link #build()} checks it as a whole and names the bad value. */
+  public static final class Builder {
+    private DatasetGraph dataset;
+    private String base = Iris.DEFAULT_BASE;
+    private int port = DEFAULT_PORT;
+    private String host = DEFAULT_HOST;
+    private Duration timeout = DEFAULT_TIMEOUT;
+    private long maxRows = DEFAULT_MAX_ROWS;
+    private Path tdb;
+    private Path dumpsDir;
+    private PrintStream requestLog = System.err;
+    private PrintStream messages = System.err;
+
+    private Builder() {}
+
+    /** The graph to serve (one named graph per source document), as the pipeline built it. */
+    public Builder dataset(DatasetGraph dataset) {
+      this.dataset = dataset;
+      return this;
+    }
+
+    /** The data's base IRI: {@code {base}id/…} is served at {@code /id/…}. */
+    public Builder base(String base) {
+      this.base = base;
+      return this;
+    }
+
+    /** The port to listen on, 0 for any free one (default 3030). */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** The address to listen on (default 127.0.0.1; 0.0.0.0 for every interface). */
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    /** The longest a query may run (default 10 s). */
+    public Builder timeout(Duration timeout) {
+      this.timeout = timeout;
+      return this;
+    }
+
+    /** The most result rows a query returns (default 10 000). */
+    public Builder maxRows(long maxRows) {
+      this.maxRows = maxRows;
+      return this;
+    }
+
+    /** Keep the data in a persistent TDB2 store under this directory instead of memory. */
+    public Builder tdb(Path tdb) {
+      this.tdb = tdb;
+      return this;
+    }
+
+    /** The directory {@code /dumps/} serves (none: an empty listing). */
+    public Builder dumpsDir(Path dumpsDir) {
+      this.dumpsDir = dumpsDir;
+      return this;
+    }
+
+    /** Where one line per request goes (default standard error; null for none). */
+    public Builder requestLog(PrintStream requestLog) {
+      this.requestLog = requestLog;
+      return this;
+    }
+
+    /** Where progress messages (loading the TDB2 store) go (default standard error; null for none). */
+    public Builder messages(PrintStream messages) {
+      this.messages = messages;
+      return this;
+    }
+
+    /** Checks the configuration, loads the data (TDB2: only when the input changed), assembles the server. */
+    public TrackerServer build() {
+      Objects.requireNonNull(dataset, "dataset: none given");
+      try {
+        new Iris(base);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("base: " + e.getMessage(), e);
+      }
+      String b = base.endsWith("/") ? base : base + "/";
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port: " + port + " is not in 0..65535");
+      }
+      if (host == null || host.isBlank()) {
+        throw new IllegalArgumentException("host: empty");
+      }
+      if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout: " + timeout + " is not a positive duration");
+      }
+      if (maxRows < 1) {
+        throw new IllegalArgumentException("maxRows: " + maxRows + " is not positive");
+      }
+      if (tdb != null && Files.exists(tdb) && !Files.isDirectory(tdb)) {
+        throw new IllegalArgumentException("tdb: " + tdb + " is not a directory");
+      }
+      if (dumpsDir != null && Files.exists(dumpsDir) && !Files.isDirectory(dumpsDir)) {
+        throw new IllegalArgumentException("dumpsDir: " + dumpsDir + " is not a directory");
+      }
+
+      ServedData data;
+      try {
+        data = tdb == null ? ServedData.inMemory(dataset, b) : TdbStore.open(tdb, dataset, b, messages);
+      } catch (IOException e) {
+        throw new IllegalStateException("tdb: cannot load " + tdb + ": " + e.getMessage(), e);
+      }
+      DatasetGraph served = data.dataset();
+      long timeoutMs = timeout.toMillis();
+      served.getContext().set(ARQ.queryTimeout, timeoutMs);
+      served.getContext().set(ARQ.httpServiceAllowed, false);
+
+      QueryLimits limits = new QueryLimits(timeoutMs, maxRows);
+      Site site = new Site(data, limits, dumpsDir);
+      DataService service = DataService.newBuilder(served).addEndpoint(Operation.Query, "").build();
+      FusekiServer fuseki;
+      try {
+        fuseki = FusekiServer.create()
+            .port(port)
+            .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery, new BoundedQuery(limits))
+            .add(SPARQL_PATH, service)
+            .enablePing(true)
+            .enableMetrics(true)
+            .enableCors(true, null)
+            .addFilter("/*", new SecurityHeadersFilter())
+            .addFilter(SPARQL_PATH, new SparqlFrontFilter(site))
+            .addServlet("", site.landingServlet())
+            .addServlet("/id/*", site.linkedDataServlet())
+            .addServlet("/doc/*", site.linkedDataServlet())
+            .addServlet("/graph/*", site.linkedDataServlet())
+            .addServlet("/ontology", site.ontologyServlet())
+            .addServlet("/void", site.voidServlet())
+            .addServlet("/.well-known/void", site.voidServlet())
+            .addServlet("/queries", site.queriesServlet())
+            .addServlet("/static/*", new StaticServlet())
+            .addServlet("/dumps/*", new DumpsServlet(dumpsDir))
+            .build();
+      } catch (RuntimeException e) {
+        data.close();
+        throw e;
+      }
+      for (Connector c : fuseki.getJettyServer().getConnectors()) {
+        if (c instanceof ServerConnector sc) {
+          sc.setHost(host);
+        }
+        for (ConnectionFactory f : c.getConnectionFactories()) {
+          if (f instanceof HttpConnectionFactory h) {
+            h.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER_SIZE);
+          }
+        }
+      }
+      if (requestLog != null) {
+        PrintStream log = requestLog;
+        fuseki.getJettyServer().setRequestLog(new CustomRequestLog(line -> {
+          log.println(line);
+          log.flush();
+        }, "%{client}a - %u %t \"%r\" %s %O %{ms}T ms"));
+      }
+      return new TrackerServer(fuseki, data, host, port);
+    }
+  }
+}

@@ -1,0 +1,316 @@
+package org.trackerkg.server;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.trackerkg.graph.TKG;
+import org.trackerkg.graph.Vocab;
+
+/** Turns the graph around a thing into the page models of {@link Views}. Call inside a read transaction. */
+final class ViewBuilder {
+  private static final Node FOAF_PRIMARY_TOPIC = Vocab.foafPrimaryTopic;
+  /** Tracker → organisation relations, with their headings on both sides. */
+  static final List<String[]> RELATIONS = List.of(
+      new String[] {TKG.customer.getURI(), "Customers", "Customer of"},
+      new String[] {TKG.integratesWith.getURI(), "Integrations", "Integrated by"},
+      new String[] {TKG.partner.getURI(), "Partners", "Partner of"},
+      new String[] {TKG.investor.getURI(), "Investors", "Investor in"},
+      new String[] {TKG.client.getURI(), "Clients", "Client of"});
+
+  private final Graph g;
+  private final String base;
+
+  ViewBuilder(Graph union, String base) {
+    this.g = union;
+    this.base = base;
+  }
+
+  // ---- links and values
+
+  /** Where a node's page is: this server for the data's own IRIs and the ontology, else the IRI if http(s). */
+  String href(String iri) {
+    if (iri == null) {
+      return null;
+    }
+    if (iri.startsWith(base + "id/")) {
+      return "/doc/" + iri.substring(base.length() + 3);
+    }
+    if (iri.startsWith(base) && iri.length() > base.length()) {
+      return "/" + iri.substring(base.length());
+    }
+    if (iri.startsWith(TKG.NS)) {
+      return "/ontology#" + iri.substring(TKG.NS.length());
+    }
+    return Http.safeHref(iri);
+  }
+
+  Views.Link link(Node n) {
+    if (n.isURI()) {
+      return new Views.Link(href(n.getURI()), Labels.label(g, n));
+    }
+    if (n.isLiteral()) {
+      String lang = n.getLiteralLanguage();
+      return Views.Link.text(n.getLiteralLexicalForm() + (lang == null || lang.isEmpty() ? "" : " @" + lang));
+    }
+    return Views.Link.text(n.toString());
+  }
+
+  /** A link labelled with the IRI's short form (for properties and classes). */
+  Views.Link termLink(Node n) {
+    return n.isURI() ? new Views.Link(href(n.getURI()), Labels.shortIri(n)) : link(n);
+  }
+
+  /** A link whose text is the target itself (websites, documentation). */
+  static Views.Link external(Node n) {
+    String v = n.isURI() ? n.getURI() : n.isLiteral() ? n.getLiteralLexicalForm() : n.toString();
+    return new Views.Link(Http.safeHref(v), v);
+  }
+
+  List<Node> objects(Node s, Node p) {
+    List<Node> out = new ArrayList<>();
+    g.find(s, p, Node.ANY).forEachRemaining(t -> out.add(t.getObject()));
+    out.sort(Comparator.comparing(Node::toString));
+    return out;
+  }
+
+  List<Node> subjects(Node p, Node o) {
+    List<Node> out = new ArrayList<>();
+    g.find(Node.ANY, p, o).forEachRemaining(t -> out.add(t.getSubject()));
+    out.sort(Comparator.comparing(Node::toString));
+    return out;
+  }
+
+  private List<Views.Link> links(List<Node> nodes) {
+    List<Views.Link> out = new ArrayList<>();
+    nodes.forEach(n -> out.add(link(n)));
+    out.sort(Comparator.comparing((Views.Link l) -> l.text().toLowerCase(java.util.Locale.ROOT)));
+    return out;
+  }
+
+  private String str(Node s, Node p) {
+    return Labels.literal(g, s, p);
+  }
+
+  static Node uri(String iri) {
+    return NodeFactory.createURI(iri);
+  }
+
+  boolean isA(Node n, org.apache.jena.rdf.model.Resource type) {
+    return g.contains(n, Vocab.type, type.asNode());
+  }
+
+  /** Format links of a document path ({@code /doc/tracker/x}). */
+  static List<Views.Link> formats(String docPath) {
+    return List.of(new Views.Link(docPath + ".ttl", "Turtle"), new Views.Link(docPath + ".nt", "N-Triples"),
+        new Views.Link(docPath + ".jsonld", "JSON-LD"), new Views.Link(docPath + ".rdf", "RDF/XML"));
+  }
+
+  // ---- pages
+
+  Views.Tracker tracker(String iri, String docPath) {
+    Node t = uri(iri);
+    String name = Labels.label(g, t);
+    List<String> aliases = new ArrayList<>(new TreeSet<>(literals(t, Vocab.altLabel)));
+    List<Node> companies = objects(t, TKG.company.asNode());
+    List<Views.Link> owners = new ArrayList<>();
+    for (Node c : companies) {
+      owners.addAll(links(objects(c, TKG.owner.asNode())));
+    }
+    List<String> places = new ArrayList<>();
+    for (Node a : objects(t, Vocab.schemaAddress)) {
+      String d = str(a, Vocab.schemaDescription);
+      String city = str(a, Vocab.schemaAddressLocality);
+      String cc = str(a, Vocab.schemaAddressCountry);
+      StringBuilder sb = new StringBuilder(d != null ? d : city != null ? city : "");
+      if (cc != null) {
+        sb.append(sb.length() > 0 ? " (" + cc + ")" : cc);
+      }
+      places.add(sb.toString());
+    }
+    String inExodus = str(t, TKG.inExodus.asNode());
+    String exodusId = str(t, TKG.exodusId.asNode());
+    String exodus = inExodus == null ? "unknown" : inExodus.equals("true")
+        ? "listed in εxodus" + (exodusId == null ? "" : " (tracker " + exodusId + ")") : "not listed in εxodus";
+    Views.Link exodusLink = null;
+    for (Node s : objects(t, Vocab.seeAlso)) {
+      if (s.isURI() && s.getURI().contains("exodus-privacy.eu.org")) {
+        exodusLink = new Views.Link(Http.safeHref(s.getURI()), "εxodus report");
+      }
+    }
+    List<Views.Signature> sigs = new ArrayList<>();
+    for (Node s : objects(t, TKG.signature.asNode())) {
+      String kind = isA(s, TKG.NetworkSignature) ? "network" : isA(s, TKG.CodeSignature) ? "code" : "signature";
+      sigs.add(new Views.Signature(kind, str(s, TKG.pattern.asNode())));
+    }
+    sigs.sort(Comparator.comparing(Views.Signature::kind).reversed()
+        .thenComparing(x -> x.pattern() == null ? "" : x.pattern()));
+    List<Views.Link> categories = new ArrayList<>();
+    for (Node c : objects(t, TKG.category.asNode())) {
+      String label = Labels.literal(g, c, Vocab.prefLabel);
+      if (label == null) {
+        label = Labels.literal(org.trackerkg.graph.Ontology.graph(), c, Vocab.prefLabel);
+      }
+      categories.add(new Views.Link(href(c.getURI()), label != null ? label : Labels.shortIri(c)));
+    }
+    List<Views.Clause> clauses = new ArrayList<>();
+    for (Node c : objects(t, TKG.clause.asNode())) {
+      Set<String> seen = new TreeSet<>();
+      List<Views.Link> tags = new ArrayList<>();
+      for (Node a : objects(c, TKG.annotation.asNode())) {
+        Node concept = Labels.object(g, a, TKG.dpvConcept.asNode());
+        if (concept != null && concept.isURI() && seen.add(concept.getURI())) {
+          tags.add(new Views.Link(href(concept.getURI()), Labels.shortIri(concept).contains(":")
+              ? Labels.shortIri(concept) : Labels.label(g, concept)));
+        }
+      }
+      clauses.add(new Views.Clause(str(c, Vocab.label), str(c, Vocab.schemaText), tags, citations(c)));
+    }
+    clauses.sort(Comparator.comparing(x -> x.label() == null ? "" : x.label()));
+    List<Views.Group> relations = new ArrayList<>();
+    for (String[] r : RELATIONS) {
+      List<Views.Link> ls = links(objects(t, uri(r[0])));
+      if (!ls.isEmpty()) {
+        relations.add(new Views.Group(r[1], ls));
+      }
+    }
+    List<Views.Product> products = new ArrayList<>();
+    products(objects(t, TKG.product.asNode()), 0, products, new TreeSet<>());
+    List<Views.Reference> refs = new ArrayList<>();
+    for (Node r : objects(t, Vocab.dctReferences)) {
+      Node url = Labels.object(g, r, Vocab.schemaUrl);
+      refs.add(new Views.Reference(str(r, TKG.key.asNode()), str(r, Vocab.dctTitle),
+          url == null ? null : external(url)));
+    }
+    refs.sort(Comparator.comparing(x -> x.key() == null ? "" : x.key()));
+    List<Views.Link> sources = new ArrayList<>();
+    for (Node d : subjects(FOAF_PRIMARY_TOPIC, t)) {
+      sources.add(link(d));
+    }
+    List<Views.Link> websites = objects(t, Vocab.schemaUrl).stream().map(ViewBuilder::external).toList();
+    List<Views.Link> docs = objects(t, TKG.documentation.asNode()).stream().map(ViewBuilder::external).toList();
+
+    Map<String, Object> ld = new LinkedHashMap<>();
+    ld.put("@context", "https://schema.org");
+    ld.put("@type", "SoftwareApplication");
+    ld.put("@id", iri);
+    ld.put("name", name);
+    ld.put("applicationCategory", "Tracking SDK");
+    if (str(t, Vocab.schemaDescription) != null) {
+      ld.put("description", str(t, Vocab.schemaDescription));
+    }
+    if (!websites.isEmpty()) {
+      ld.put("url", websites.get(0).text());
+    }
+    if (!aliases.isEmpty()) {
+      ld.put("alternateName", aliases);
+    }
+    List<Map<String, Object>> makers = new ArrayList<>();
+    for (Node c : companies) {
+      makers.add(Map.of("@type", "Organization", "@id", c.getURI(), "name", Labels.label(g, c)));
+    }
+    if (!makers.isEmpty()) {
+      ld.put("creator", makers);
+    }
+    if (exodusLink != null) {
+      ld.put("sameAs", exodusLink.href());
+    }
+    Views.Page page = new Views.Page(name, Pages.jsonLd(ld), formats(docPath));
+    return new Views.Tracker(page, iri, name, aliases, str(t, Vocab.schemaDescription), links(companies), owners,
+        places.isEmpty() ? null : String.join("; ", places), websites, docs, exodus, exodusLink, sigs, categories,
+        clauses, relations, products, refs, sources);
+  }
+
+  private List<Views.Link> citations(Node n) {
+    List<Views.Link> out = new ArrayList<>();
+    for (Node r : objects(n, TKG.citation.asNode())) {
+      Node url = Labels.object(g, r, Vocab.schemaUrl);
+      String key = str(r, TKG.key.asNode());
+      out.add(new Views.Link(url == null ? null : Http.safeHref(url.isURI() ? url.getURI() : url.toString()),
+          key == null ? Labels.label(g, r) : key));
+    }
+    return out;
+  }
+
+  private void products(List<Node> nodes, int depth, List<Views.Product> out, Set<String> seen) {
+    List<Node> sorted = new ArrayList<>(nodes);
+    sorted.sort(Comparator.comparing((Node n) -> {
+      String s = str(n, Vocab.schemaName);
+      return s == null ? "" : s;
+    }));
+    for (Node p : sorted) {
+      if (!seen.add(p.toString()) || depth > 10) {
+        continue;
+      }
+      out.add(new Views.Product(str(p, Vocab.schemaName), str(p, Vocab.schemaDescription), depth, citations(p)));
+      products(objects(p, Vocab.schemaHasPart), depth + 1, out, seen);
+    }
+  }
+
+  private List<String> literals(Node s, Node p) {
+    List<String> out = new ArrayList<>();
+    g.find(s, p, Node.ANY).forEachRemaining(t -> {
+      if (t.getObject().isLiteral()) {
+        out.add(t.getObject().getLiteralLexicalForm());
+      }
+    });
+    return out;
+  }
+
+  Views.Organisation organisation(String iri, String docPath) {
+    Node o = uri(iri);
+    String name = Labels.label(g, o);
+    List<String> labels = new ArrayList<>(new TreeSet<>(literals(o, Vocab.label)));
+    List<Views.Group> namedBy = new ArrayList<>();
+    for (String[] r : RELATIONS) {
+      List<Views.Link> ls = links(subjects(uri(r[0]), o));
+      if (!ls.isEmpty()) {
+        namedBy.add(new Views.Group(r[2], ls));
+      }
+    }
+    Map<String, Object> ld = new LinkedHashMap<>();
+    ld.put("@context", "https://schema.org");
+    ld.put("@type", "Organization");
+    ld.put("@id", iri);
+    ld.put("name", name);
+    if (labels.size() > 1) {
+      ld.put("alternateName", labels);
+    }
+    Views.Page page = new Views.Page(name, Pages.jsonLd(ld), formats(docPath));
+    return new Views.Organisation(page, iri, name, labels, links(subjects(TKG.company.asNode(), o)),
+        links(subjects(TKG.owner.asNode(), o)), links(objects(o, TKG.owner.asNode())), namedBy);
+  }
+
+  Views.Thing thing(String iri, String docPath, Set<String> owned) {
+    Node n = uri(iri);
+    String name = Labels.label(g, n);
+    List<Views.Row> out = new ArrayList<>();
+    List<Triple> ts = g.find(n, Node.ANY, Node.ANY).toList();
+    ts.sort(Comparator.comparing((Triple t) -> t.getPredicate().getURI()).thenComparing(t -> t.getObject().toString()));
+    ts.forEach(t -> out.add(new Views.Row(termLink(t.getPredicate()), link(t.getObject()))));
+    List<Views.Row> in = new ArrayList<>();
+    List<Triple> is = g.find(Node.ANY, Node.ANY, n).toList();
+    is.sort(Comparator.comparing((Triple t) -> t.getPredicate().getURI()).thenComparing(t -> t.getSubject().toString()));
+    is.forEach(t -> in.add(new Views.Row(link(t.getSubject()), termLink(t.getPredicate()))));
+    List<Views.Row> own = new ArrayList<>();
+    for (String s : owned) {
+      Node x = uri(s);
+      Node type = Labels.object(g, x, Vocab.type);
+      own.add(new Views.Row(link(x), type == null ? Views.Link.text("") : termLink(type)));
+    }
+    Map<String, Object> ld = new LinkedHashMap<>();
+    ld.put("@context", "https://schema.org");
+    ld.put("@type", "Thing");
+    ld.put("@id", iri);
+    ld.put("name", name);
+    Views.Page page = new Views.Page(name, Pages.jsonLd(ld), formats(docPath));
+    return new Views.Thing(page, iri, name, out, in, own);
+  }
+}

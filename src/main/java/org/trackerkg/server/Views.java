@@ -1,0 +1,71 @@
+package org.trackerkg.server;
+
+import java.util.List;
+
+/** What the page templates (src/main/jte) show: plain values, every link already checked to be safe. */
+public final class Views {
+  private Views() {}
+
+  /** A link, or plain text when {@code href} is null (a value that is not an http(s) IRI). */
+  public record Link(String href, String text) {
+    public static Link text(String text) {
+      return new Link(null, text);
+    }
+  }
+
+  /** What every page has: its title, its schema.org JSON-LD (already escaped for a script element), formats. */
+  public record Page(String title, String jsonLd, List<Link> formats) {
+    public Page {
+      formats = formats == null ? List.of() : List.copyOf(formats);
+    }
+  }
+
+  public record Landing(Page page, long trackers, long organisations, long triples, String q,
+      List<Link> trackerLinks, long shown) {}
+
+  public record Signature(String kind, String pattern) {}
+
+  public record Clause(String label, String text, List<Link> tags, List<Link> citations) {}
+
+  public record Group(String label, List<Link> links) {}
+
+  public record Product(String name, String description, int depth, List<Link> citations) {}
+
+  public record Reference(String key, String title, Link url) {}
+
+  public record Tracker(Page page, String iri, String name, List<String> aliases, String description,
+      List<Link> company, List<Link> owners, String location, List<Link> websites, List<Link> documentation,
+      String exodus, Link exodusLink, List<Signature> signatures, List<Link> categories, List<Clause> clauses,
+      List<Group> relations, List<Product> products, List<Reference> references, List<Link> sources) {}
+
+  public record Organisation(Page page, String iri, String name, List<String> labels, List<Link> makes,
+      List<Link> owns, List<Link> ownedBy, List<Group> namedBy) {}
+
+  /** One statement about a thing: property and value (outgoing) or subject and property (incoming). */
+  public record Row(Link first, Link second) {}
+
+  public record Thing(Page page, String iri, String name, List<Row> outgoing, List<Row> incoming,
+      List<Row> owned) {}
+
+  public record Term(String id, String label, String iri, String comment, List<Link> details) {}
+
+  public record Ontology(Page page, String iri, String title, String comment, List<Term> classes,
+      List<Term> properties, List<Term> concepts) {}
+
+  public record Canned(String name, String title, String query, String runHref) {}
+
+  public record Results(List<String> vars, List<List<Link>> rows, Boolean ask, boolean capped, long maxRows) {}
+
+  public record Sparql(Page page, String query, List<Canned> canned, Results results, String error,
+      long timeoutSeconds, long maxRows) {}
+
+  public record Queries(Page page, List<Canned> canned) {}
+
+  public record DumpFile(String name, long size, String type, String modified) {}
+
+  public record Dumps(Page page, List<DumpFile> files) {}
+
+  public record Error(Page page, int status, String message) {}
+
+  public record Void(Page page, String turtle, long triples, long entities, long trackers, long organisations) {}
+}

@@ -1,0 +1,129 @@
+package org.trackerkg.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium against a real server: the landing page, a tracker page, the SPARQL page, and no request
+ * to any host but the server. Needs Debian's chromium and chromium-driver (TKG_CHROMIUM, TKG_CHROMEDRIVER).
+ */
+@Tag("slow")
+class BrowserTest {
+  static TrackerServer server;
+  static ChromeDriver driver;
+  static Path profile;
+
+  @BeforeAll
+  static void start() throws Exception {
+    String chromium = System.getenv().getOrDefault("TKG_CHROMIUM", "/usr/bin/chromium");
+    String chromedriver = System.getenv().getOrDefault("TKG_CHROMEDRIVER", "/usr/bin/chromedriver");
+    Assumptions.assumeTrue(Files.isExecutable(Path.of(chromium)),
+        "chromium not found at " + chromium + ": browser test skipped");
+    Assumptions.assumeTrue(Files.isExecutable(Path.of(chromedriver)),
+        "chromedriver not found at " + chromedriver + ": browser test skipped");
+    // never let Selenium Manager download a browser or a driver
+    System.setProperty("webdriver.chrome.driver", chromedriver);
+    System.setProperty("SE_MANAGER_PATH", chromedriver);
+    server = Fixture.server(Fixture.seed()).build().start();
+    profile = Files.createTempDirectory("tkg-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(chromium);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--disable-default-apps", "--disable-extensions", "--user-data-dir=" + profile,
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1", "--window-size=1280,1600");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(chromedriver)).usingAnyFreePort().build();
+    driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (server != null) {
+      server.stop();
+    }
+  }
+
+  static void screenshot(String name) throws Exception {
+    Path dir = Path.of("target", "screenshots");
+    Files.createDirectories(dir);
+    File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** Every resource the page loaded came from the server (resource timing lists them all). */
+  @SuppressWarnings("unchecked")
+  static void assertOnlyLocalRequests() {
+    List<Object> urls = (List<Object>) ((JavascriptExecutor) driver).executeScript(
+        "return performance.getEntriesByType('resource').map(e => e.name)"
+            + ".concat([performance.getEntriesByType('navigation')[0].name]);");
+    assertFalse(urls.isEmpty());
+    for (Object u : urls) {
+      assertTrue(u.toString().startsWith("http://127.0.0.1:" + server.port() + "/"), "requested " + u);
+    }
+  }
+
+  @Test
+  void landingTrackerPageAndSparql() throws Exception {
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    driver.get(server.url());
+    WebElement link = wait.until(ExpectedConditions.elementToBeClickable(By.linkText("mParticle")));
+    assertOnlyLocalRequests();
+    // the filter box hides what does not match (local JavaScript)
+    WebElement filter = driver.findElement(By.id("tracker-filter"));
+    filter.sendKeys("zzz");
+    assertFalse(link.isDisplayed(), "filtered out");
+    filter.clear();
+    filter.sendKeys("part");
+    assertTrue(link.isDisplayed());
+    screenshot("landing");
+
+    link.click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "mParticle"));
+    assertTrue(driver.getCurrentUrl().endsWith("/doc/tracker/mparticle"));
+    assertTrue(driver.getPageSource().contains("mparticle\\.com"));
+    assertFalse(driver.findElements(By.cssSelector("a[href='/doc/org/airbnb']")).isEmpty());
+    assertOnlyLocalRequests();
+    screenshot("tracker-mparticle");
+
+    driver.get(server.url() + "sparql");
+    WebElement query = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("query")));
+    query.clear();
+    query.sendKeys("PREFIX tkg: <https://w3id.org/tracker-kg/ontology#> SELECT ?t ?name { ?t a tkg:Tracker ;"
+        + " <http://schema.org/name> ?name }");
+    driver.findElement(By.id("run")).click();
+    WebElement table = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("results-table")));
+    assertTrue(table.getText().contains("mParticle"), table.getText());
+    assertEquals(1, table.findElements(By.cssSelector("tbody tr")).size());
+    assertFalse(table.findElements(By.cssSelector("a[href='/doc/tracker/mparticle']")).isEmpty());
+    assertOnlyLocalRequests();
+    screenshot("sparql");
+  }
+}
