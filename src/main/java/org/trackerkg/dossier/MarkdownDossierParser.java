@@ -871,8 +871,9 @@ public final class MarkdownDossierParser {
         continue;
       }
       if (title == null) {
-        String other = TITLE_PUNCT.matcher(URL.matcher(rest).replaceAll("")).replaceAll(" ").trim();
-        title = other.isEmpty() ? null : TITLE_EDGES.matcher(Inlines.tidy(URL.matcher(rest).replaceAll(""))).replaceAll("");
+        String noUrls = rest.contains("http") ? URL.matcher(rest).replaceAll("") : rest;
+        String other = TITLE_PUNCT.matcher(noUrls).replaceAll(" ").trim();
+        title = other.isEmpty() ? null : TITLE_EDGES.matcher(Inlines.tidy(noUrls)).replaceAll("");
         if (title != null && title.isEmpty()) {
           title = null;
         }

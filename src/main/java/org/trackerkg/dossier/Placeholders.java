@@ -20,6 +20,6 @@ final class Placeholders {
     while (v.endsWith(".") && v.length() > 1 && !v.equals("xxx.com")) {
       v = v.substring(0, v.length() - 1).trim();
     }
-    return WORDS.contains(v) || XXX.matcher(v).matches();
+    return WORDS.contains(v) || (v.startsWith("xxx") && XXX.matcher(v).matches());
   }
 }

@@ -101,10 +101,27 @@ final class RelationshipLists {
     out.add(new Named(name, new ArrayList<>(), line));
   }
 
+  /** Line terminators '$' can match before, besides those in \\s. */
+  private static final String LINE_ENDS = "\u0085\u2028\u2029";
+
+  private static boolean isAny(char c, String chars) {
+    return chars.indexOf(c) >= 0;
+  }
+
   static String clean(String raw) {
     String s = WS.matcher(raw).replaceAll(" ").trim();
     s = TRAILING.matcher(s).replaceAll("").trim();
-    s = EDGE_PUNCT.matcher(LEADING_AND.matcher(EDGE_EMPHASIS.matcher(s).replaceAll("")).replaceAll("")).replaceAll("").trim();
+    // Each regex runs only when the string's ends could match it (most names need none of them).
+    if (!s.isEmpty() && (isAny(s.charAt(0), "_* \t\n\u000B\f\r") || isAny(s.charAt(s.length() - 1), "_* \t\n\u000B\f\r" + LINE_ENDS))) {
+      s = EDGE_EMPHASIS.matcher(s).replaceAll("");
+    }
+    if (!s.isEmpty() && isAny(s.charAt(0), "aA&")) {
+      s = LEADING_AND.matcher(s).replaceAll("");
+    }
+    if (!s.isEmpty() && (isAny(s.charAt(0), ",;. \t\n\u000B\f\r") || isAny(s.charAt(s.length() - 1), ",;:. \t\n\u000B\f\r" + LINE_ENDS))) {
+      s = EDGE_PUNCT.matcher(s).replaceAll("");
+    }
+    s = s.trim();
     return s;
   }
 
