@@ -44,7 +44,9 @@ final class JsonLdWriter {
   }
 
   void write(DatasetGraph dsg, Map<String, String> context, OutputStream out) throws IOException {
-    JsonFactory factory = new JsonFactory();
+    // the caller owns the stream (AtomicFile flushes and syncs it after us)
+    JsonFactory factory = JsonFactory.builder()
+        .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build();
     try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
       DefaultPrettyPrinter pp = new DefaultPrettyPrinter(com.fasterxml.jackson.core.util.Separators
           .createDefaultInstance()
