@@ -93,16 +93,15 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }
-    if (!Files.isRegularFile(dumpsDir.resolve(DumpWriter.SUMS)) || (tdb != null && server.loadedFromScratch())) {
-      DumpWriter.create().base(input.base).write(loaded.dataset(), dumpsDir);
-      err.println("tkg: wrote dumps to " + dumpsDir);
-    }
     try {
       server.start();
     } catch (PortInUseException e) {
       err.println("tkg: " + e.getMessage());
       err.flush();
       return ExitCode.BAD_INPUT;
+    }
+    if (!Files.isRegularFile(dumpsDir.resolve(DumpWriter.SUMS)) || (tdb != null && server.loadedFromScratch())) {
+      writeDumpsInBackground(loaded, dumpsDir, err);
     }
     Thread hook = new Thread(server::stop, "tkg-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -120,6 +119,26 @@ public final class ServeCommand implements Callable<Integer> {
     out.flush();
     server.fuseki().join();
     return ExitCode.OK;
+  }
+
+  /**
+   * Dumps take longer to write than the data takes to load, so they are written after the server answers. The
+   * writer stages files and renames them into place, so /dumps/ only ever shows whole files (or none yet).
+   */
+  private void writeDumpsInBackground(Pipeline.Loaded loaded, Path dumpsDir, PrintWriter err) {
+    Thread t = new Thread(() -> {
+      try {
+        DumpWriter.create().base(input.base).write(loaded.dataset(), dumpsDir);
+        err.println("tkg: wrote dumps to " + dumpsDir);
+      } catch (IOException | RuntimeException e) {
+        err.println("tkg: could not write dumps to " + dumpsDir + ": " + e.getMessage());
+      }
+      err.flush();
+    }, "tkg-dumps");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    err.println("tkg: writing dumps to " + dumpsDir + " in the background");
+    t.start();
   }
 
   static Duration parseDuration(String s) {
