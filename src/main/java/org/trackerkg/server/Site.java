@@ -22,6 +22,9 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.trackerkg.graph.Ontology;
 import org.trackerkg.graph.TKG;
 import org.trackerkg.graph.Vocab;
+import org.trackerkg.query.CannedQuery;
+import org.trackerkg.query.ParameterException;
+import org.trackerkg.query.QueryCatalogue;
 
 /**
  * The linked-data front end and the pages: {@code /}, {@code /id/…} (303), {@code /doc/…} and {@code /graph/…}
@@ -41,14 +44,14 @@ final class Site {
   private final ServedData data;
   private final QueryLimits limits;
   private final Path dumpsDir;
-  private final List<CannedQueries.Query> canned;
+  private final QueryCatalogue catalogue;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
   Site(ServedData data, QueryLimits limits, Path dumpsDir) {
     this.data = data;
     this.limits = limits;
     this.dumpsDir = dumpsDir;
-    this.canned = CannedQueries.load();
+    this.catalogue = QueryCatalogue.load();
   }
 
   ServedData data() {
@@ -59,8 +62,8 @@ final class Site {
     return limits;
   }
 
-  List<CannedQueries.Query> canned() {
-    return canned;
+  QueryCatalogue catalogue() {
+    return catalogue;
   }
 
   ViewBuilder views() {
@@ -417,24 +420,20 @@ final class Site {
 
   // ---------------------------------------------------------------- canned queries
 
+  /** The canned queries for the SPARQL page: the text with the defaults substituted (as written if required). */
   List<Views.Canned> cannedViews() {
     List<Views.Canned> out = new ArrayList<>();
-    for (CannedQueries.Query q : canned) {
-      out.add(new Views.Canned(q.name(), q.title(), q.text(), "/sparql?format=html&query=" + enc(q.text())));
+    for (QueryCatalogue.Entry q : catalogue.list()) {
+      String text;
+      try {
+        text = CannedQuery.bind(q, Map.of(), data.base()).substituted().serialize();
+      } catch (ParameterException e) {
+        text = q.text();
+      }
+      out.add(new Views.Canned(q.name(), q.title(), text, "/sparql?format=html&query=" + enc(text),
+          "/queries/" + q.name()));
     }
     return out;
-  }
-
-  HttpServlet queriesServlet() {
-    return new HttpServlet() {
-      private static final long serialVersionUID = 1L;
-
-      @Override
-      protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        Views.Page page = new Views.Page("Canned queries", null, null);
-        Pages.send(req, resp, "queries.jte", new Views.Queries(page, cannedViews()));
-      }
-    };
   }
 
   NavigableSet<String> owned(String iri) {

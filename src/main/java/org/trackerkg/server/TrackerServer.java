@@ -265,7 +265,7 @@ public final class TrackerServer {
             .addServlet("/ontology", site.ontologyServlet())
             .addServlet("/void", site.voidServlet())
             .addServlet("/.well-known/void", site.voidServlet())
-            .addServlet("/queries", site.queriesServlet())
+            .addServlet("/queries/*", new QueriesServlet(site))
             .addServlet("/static/*", new StaticServlet())
             .addServlet("/dumps/*", new DumpsServlet(dumpsDir))
             .build();

@@ -52,14 +52,26 @@ public final class Views {
   public record Ontology(Page page, String iri, String title, String comment, List<Term> classes,
       List<Term> properties, List<Term> concepts) {}
 
-  public record Canned(String name, String title, String query, String runHref) {}
+  /** A canned query on the SPARQL page: its text (defaults substituted), to run in the editor, and its page. */
+  public record Canned(String name, String title, String query, String runHref, String pageHref) {}
+
+  /** A canned query's parameter: type, default (null when required), and the value to show in the form. */
+  public record CannedParam(String name, String type, String defaultValue, String description, boolean required,
+      String value) {}
+
+  /** A canned query for /queries: {@code href} runs it, {@code sparqlHref} opens {@code text} in the editor. */
+  public record CannedEntry(String name, String title, String description, List<CannedParam> params, String text,
+      String href, String sparqlHref) {}
+
+  /** One canned query's results ({@code results} null when {@code error} says why). */
+  public record CannedResults(Page page, CannedEntry query, Results results, String error) {}
 
   public record Results(List<String> vars, List<List<Link>> rows, Boolean ask, boolean capped, long maxRows) {}
 
   public record Sparql(Page page, String query, List<Canned> canned, Results results, String error,
       long timeoutSeconds, long maxRows) {}
 
-  public record Queries(Page page, List<Canned> canned) {}
+  public record Queries(Page page, List<CannedEntry> queries) {}
 
   public record DumpFile(String name, long size, String type, String modified) {}
 
