@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
       QueryCommand.class,
       DumpCommand.class, DiffCommand.class,
       ServeCommand.class,
+      MatchCommand.class, LinkCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

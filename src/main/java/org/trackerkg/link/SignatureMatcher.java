@@ -123,29 +123,45 @@ public final class SignatureMatcher {
     return new Builder();
   }
 
-  /** Every tracker of the dataset (union of its graphs) with its network and code signatures. */
+  /**
+   * Every tracker of the dataset with its network and code signatures. A tracker's detection rules come from its
+   * εxodus record ({@code {base}graph/exodus/…}) when it has one — εxodus is the authority for them; the rules a
+   * profile copies count only for trackers εxodus does not know (the Krux profile lists mParticle's
+   * {@code mparticle\.com}, a copying slip that must not make every mParticle host a Krux one).
+   */
   public static SignatureMatcher fromDataset(DatasetGraph dsg, String base) {
     Iris iris = new Iris(base);
     String trackerBase = iris.tracker("");
-    Builder b = builder();
+    String exodusGraphs = iris.graph("exodus", "");
     Map<String, Tracker> trackers = new TreeMap<>();
+    Map<String, List<String[]>> fromExodus = new TreeMap<>();
+    Map<String, List<String[]>> fromProfiles = new TreeMap<>();
     dsg.find(Node.ANY, Node.ANY, TKG.signature.asNode(), Node.ANY).forEachRemaining(q -> {
       String t = q.getSubject().getURI();
       if (t == null || !t.startsWith(trackerBase)) {
         return;
       }
-      Tracker tracker = trackers.computeIfAbsent(t, iri -> {
+      trackers.computeIfAbsent(t, iri -> {
         String slug = iri.substring(trackerBase.length());
         return new Tracker(iri, slug, displayName(dsg, q.getSubject(), slug));
       });
       Node sig = q.getObject();
       boolean network = dsg.contains(Node.ANY, sig, Vocab.type, TKG.NetworkSignature.asNode());
-      dsg.find(Node.ANY, sig, TKG.pattern.asNode(), Node.ANY).forEachRemaining(p -> {
+      boolean exodus = q.getGraph().isURI() && q.getGraph().getURI().startsWith(exodusGraphs);
+      dsg.find(q.getGraph(), sig, TKG.pattern.asNode(), Node.ANY).forEachRemaining(p -> {
         if (p.getObject().isLiteral()) {
-          b.add(tracker, network ? Signature.Kind.NETWORK : Signature.Kind.CODE,
-              p.getObject().getLiteralLexicalForm());
+          (exodus ? fromExodus : fromProfiles).computeIfAbsent(t, k -> new ArrayList<>())
+              .add(new String[] {network ? "N" : "C", p.getObject().getLiteralLexicalForm()});
         }
       });
+    });
+    Builder b = builder();
+    trackers.forEach((iri, tracker) -> {
+      List<String[]> sigs = fromExodus.containsKey(iri) ? fromExodus.get(iri) : fromProfiles.getOrDefault(iri,
+          List.of());
+      for (String[] s : sigs) {
+        b.add(tracker, s[0].equals("N") ? Signature.Kind.NETWORK : Signature.Kind.CODE, s[1]);
+      }
     });
     return b.build();
   }

@@ -1,0 +1,105 @@
+package org.trackerkg.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.trackerkg.dossier.Dossier;
+import org.trackerkg.graph.GraphBuilder;
+import org.trackerkg.graph.Iris;
+import org.trackerkg.graph.TrackerResolver;
+import org.trackerkg.link.LinkExport;
+import org.trackerkg.store.Pipeline;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code tkg link report|export}: how εxodus and the profiles were merged, and links for Wikidata/OpenRefine. */
+@Command(name = "link", mixinStandardHelpOptions = true,
+    description = "εxodus ↔ profile matches, and link exports for Wikidata and OpenRefine.",
+    subcommands = {LinkCommand.Report.class, LinkCommand.Export.class})
+public final class LinkCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCode.BAD_INPUT;
+  }
+
+  /** {@code tkg link report}: matches with their evidence, near misses, unmatched records. */
+  @Command(name = "report", mixinStandardHelpOptions = true,
+      description = {"List the εxodus records merged with profiles (with the evidence), near misses (candidates",
+          "not merged, and why) and what stayed unmatched."})
+  static final class Report implements Callable<Integer> {
+    @Mixin InputOptions input;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      PrintWriter err = spec.commandLine().getErr();
+      Pipeline.Loaded loaded = input.load(err);
+      TrackerResolver r = new TrackerResolver(loaded.read().dossiers());
+      TrackerResolver.Linkage l = r.linkage();
+      PrintWriter out = spec.commandLine().getOut();
+      StringBuilder sb = new StringBuilder();
+      sb.append("# matches (").append(l.matches().size()).append("): tracker\tεxodus id\tεxodus name\tprofile\tevidence\n");
+      for (TrackerResolver.Candidate c : l.matches()) {
+        sb.append(r.slug(c.profile())).append('\t').append(c.record().exodusId()).append('\t')
+            .append(c.record().name()).append('\t').append(c.profile().name()).append('\t')
+            .append(evidence(c)).append('\n');
+      }
+      sb.append("\n# near misses (").append(l.nearMisses().size())
+          .append("): profile\tεxodus id\tεxodus name\tevidence\treason\n");
+      for (TrackerResolver.NearMiss n : l.nearMisses()) {
+        TrackerResolver.Candidate c = n.candidate();
+        sb.append(c.profile().name()).append('\t').append(c.record().exodusId()).append('\t')
+            .append(c.record().name()).append('\t').append(evidence(c)).append('\t').append(n.reason()).append('\n');
+      }
+      sb.append("\n# profiles without an εxodus record (").append(l.unmatchedProfiles().size()).append(")\n");
+      l.unmatchedProfiles().forEach(p -> sb.append(r.slug(p)).append('\t').append(p.name()).append('\n'));
+      sb.append("\n# εxodus records without a profile (").append(l.unmatchedRecords().size()).append(")\n");
+      l.unmatchedRecords().forEach(d -> sb.append(d.exodusId()).append('\t').append(d.name()).append('\t')
+          .append(r.slug(d)).append('\n'));
+      out.print(sb);
+      out.flush();
+      return loaded.hasInputErrors() ? ExitCode.BAD_INPUT : ExitCode.OK;
+    }
+
+    private static String evidence(TrackerResolver.Candidate c) {
+      return c.evidence().stream().map(Object::toString).collect(Collectors.joining("; "));
+    }
+  }
+
+  /** {@code tkg link export}: QuickStatements or CSV. */
+  @Command(name = "export", mixinStandardHelpOptions = true,
+      description = {"quickstatements: QuickStatements v1 adding 'described at URL' (P973) with our IRI to each",
+          "linked Wikidata item. csv: id,name,type,wikidata,url of every tracker and organisation (OpenRefine)."})
+  static final class Export implements Callable<Integer> {
+    @Mixin InputOptions input;
+
+    @Option(names = "--format", paramLabel = "FORMAT", required = true,
+        description = "quickstatements or csv.")
+    String format;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      if (!format.equals("quickstatements") && !format.equals("csv")) {
+        throw new UsageException("--format: expected quickstatements or csv, not " + format);
+      }
+      PrintWriter err = spec.commandLine().getErr();
+      Pipeline.Loaded loaded = input.load(err);
+      PrintWriter out = spec.commandLine().getOut();
+      int n = format.equals("csv") ? LinkExport.csv(loaded.dataset(), input.base, out)
+          : LinkExport.quickStatements(loaded.dataset(), input.base, out);
+      err.println("tkg: " + n + (format.equals("csv") ? " rows" : " statements"));
+      err.flush();
+      return loaded.hasInputErrors() ? ExitCode.BAD_INPUT : ExitCode.OK;
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package org.trackerkg.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.trackerkg.link.SignatureMatcher;
+import org.trackerkg.store.Pipeline;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code tkg match}: which trackers host names and class names belong to, by the trackers' signatures. */
+@Command(name = "match", mixinStandardHelpOptions = true,
+    description = {"Say which trackers host names (εxodus network regexes, found anywhere in the host) or Java",
+        "class/package names (code-signature prefixes) belong to. Arguments that are existing files or folders",
+        "are INPUT; the others are names. One line per name: name<TAB>slug(s)<TAB>name(s), or '-' for none."})
+public final class MatchCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "HOST|CLASS|INPUT", arity = "0..*",
+      description = "Names to match, then dossier files, folders or εxodus trackers.json (default: data/).")
+  List<String> args = new ArrayList<>();
+
+  @Option(names = "--file", paramLabel = "FILE", description = "Also match every line of FILE ('-' for stdin).")
+  Path file;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "tsv",
+      description = "tsv or json (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(names = "--as", paramLabel = "KIND", defaultValue = "auto",
+      description = "Take names as host, class, or auto (guess; both when unsure) (default: ${DEFAULT-VALUE}).")
+  String as;
+
+  @Option(names = "--base", paramLabel = "IRI", defaultValue = org.trackerkg.graph.Iris.DEFAULT_BASE,
+      description = "Base of every minted IRI (default: ${DEFAULT-VALUE}).")
+  String base;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    if (!format.equals("tsv") && !format.equals("json")) {
+      throw new UsageException("--format: expected tsv or json, not " + format);
+    }
+    SignatureMatcher.As kind;
+    try {
+      kind = SignatureMatcher.As.valueOf(as.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--as: expected host, class or auto, not " + as);
+    }
+    List<String> names = new ArrayList<>();
+    List<Path> inputs = new ArrayList<>();
+    for (String a : args) {
+      Path p = Path.of(a);
+      if (Files.exists(p) && (Files.isDirectory(p) || a.contains("/") || a.endsWith(".json") || a.endsWith(".md"))) {
+        inputs.add(p);
+      } else {
+        names.add(a);
+      }
+    }
+    if (file != null) {
+      List<String> lines;
+      try {
+        lines = file.toString().equals("-")
+            ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8).lines().toList()
+            : Files.readAllLines(file, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UsageException("--file: cannot read " + file + ": " + e.getMessage(), e);
+      }
+      lines.stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(names::add);
+    }
+    if (names.isEmpty()) {
+      throw new UsageException("no HOST or CLASS to match (give names, or --file FILE)");
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      new org.trackerkg.graph.Iris(base);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--base: " + e.getMessage());
+    }
+    Pipeline.Loaded loaded = Pipeline.load(Inputs.orDefault(inputs), base);
+    loaded.diagnostics().stream().filter(d -> d.isError()).forEach(err::println);
+    err.flush();
+    SignatureMatcher matcher = SignatureMatcher.fromDataset(loaded.dataset(), base);
+    PrintWriter out = spec.commandLine().getOut();
+    if (format.equals("json")) {
+      ObjectMapper json = new ObjectMapper();
+      ArrayNode arr = json.createArrayNode();
+      for (String n : names) {
+        ObjectNode o = arr.addObject();
+        o.put("name", n);
+        ArrayNode ts = o.putArray("trackers");
+        for (SignatureMatcher.Tracker t : matcher.trackersOf(n, kind)) {
+          ObjectNode to = ts.addObject().put("slug", t.slug()).put("name", t.name()).put("iri", t.iri());
+          ArrayNode sigs = to.putArray("signatures");
+          matcher.match(n, kind).stream().filter(h -> h.tracker().equals(t)).forEach(h ->
+              sigs.addObject().put("kind", h.kind().name().toLowerCase(java.util.Locale.ROOT))
+                  .put("pattern", h.pattern()));
+        }
+      }
+      out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(arr));
+    } else {
+      StringBuilder sb = new StringBuilder();
+      for (String n : names) {
+        List<SignatureMatcher.Tracker> ts = matcher.trackersOf(n, kind);
+        sb.append(n.replace('\t', ' ')).append('\t');
+        if (ts.isEmpty()) {
+          sb.append('-');
+        } else {
+          sb.append(ts.stream().map(SignatureMatcher.Tracker::slug).collect(Collectors.joining(","))).append('\t')
+              .append(ts.stream().map(SignatureMatcher.Tracker::name).collect(Collectors.joining(",")));
+        }
+        sb.append('\n');
+      }
+      out.print(sb);
+    }
+    out.flush();
+    return loaded.hasInputErrors() ? ExitCode.BAD_INPUT : ExitCode.OK;
+  }
+}

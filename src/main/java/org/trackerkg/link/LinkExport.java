@@ -1,0 +1,77 @@
+package org.trackerkg.link;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.trackerkg.graph.Iris;
+import org.trackerkg.graph.Vocab;
+
+/**
+ * Link exports: QuickStatements v1 adding "described at URL" (P973) with our IRI to each Wikidata item an entity
+ * is {@code owl:sameAs}, and a CSV of every tracker and organisation for OpenRefine.
+ */
+public final class LinkExport {
+  private LinkExport() {}
+
+  /** Entity IRI → its Wikidata Q-ids, for trackers and organisations of the base. */
+  public static Map<String, Set<String>> wikidata(DatasetGraph dsg, String base) {
+    Iris iris = new Iris(base);
+    Map<String, Set<String>> out = new TreeMap<>();
+    dsg.find(Node.ANY, Node.ANY, Vocab.sameAs, Node.ANY).forEachRemaining(q -> {
+      String s = q.getSubject().getURI();
+      String o = q.getObject().isURI() ? q.getObject().getURI() : "";
+      if (s != null && (s.startsWith(iris.org("")) || s.startsWith(iris.tracker(""))) && o.startsWith(Vocab.WIKIDATA)
+          && o.substring(Vocab.WIKIDATA.length()).matches("Q[1-9][0-9]*")) {
+        out.computeIfAbsent(s, k -> new TreeSet<>()).add(o.substring(Vocab.WIKIDATA.length()));
+      }
+    });
+    return out;
+  }
+
+  /** {@code Q95<TAB>P973<TAB>"https://w3id.org/tracker-kg/id/org/google"}, one line per link, sorted. */
+  public static int quickStatements(DatasetGraph dsg, String base, PrintWriter out) {
+    int n = 0;
+    Set<String> lines = new TreeSet<>((a, b) -> {
+      int qa = Integer.parseInt(a.substring(1, a.indexOf('\t')));
+      int qb = Integer.parseInt(b.substring(1, b.indexOf('\t')));
+      return qa != qb ? Integer.compare(qa, qb) : a.compareTo(b);
+    });
+    wikidata(dsg, base).forEach((iri, qids) -> qids.forEach(q -> lines.add(q + "\tP973\t\"" + iri + "\"")));
+    for (String l : lines) {
+      out.print(l);
+      out.print('\n');
+      n++;
+    }
+    out.flush();
+    return n;
+  }
+
+  /** id,name,type,wikidata,url (RFC 4180) for every tracker and organisation. */
+  public static int csv(DatasetGraph dsg, String base, PrintWriter out) {
+    Reconciler r = Reconciler.fromDataset(dsg, base, base + "reconcile");
+    Map<String, Set<String>> wd = wikidata(dsg, base);
+    Iris iris = new Iris(base);
+    out.print("id,name,type,wikidata,url\r\n");
+    int n = 0;
+    for (Reconciler.Entity e : r.entities()) {
+      String url = iris.base() + "id/" + e.id();
+      out.print(String.join(",", csvField(e.id()), csvField(e.name()), csvField(e.type()),
+          csvField(String.join(" ", wd.getOrDefault(url, Set.of()))), csvField(url)));
+      out.print("\r\n");
+      n++;
+    }
+    out.flush();
+    return n;
+  }
+
+  static String csvField(String s) {
+    if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+      return "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+    return s;
+  }
+}

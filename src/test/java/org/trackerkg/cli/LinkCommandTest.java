@@ -1,0 +1,43 @@
+package org.trackerkg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import org.trackerkg.Corpus;
+
+class LinkCommandTest {
+  final StringWriter out = new StringWriter();
+  final StringWriter err = new StringWriter();
+
+  int run(String... args) {
+    return Main.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
+  }
+
+  @Test
+  void report() {
+    Corpus.assumePresent();
+    assertEquals(0, run("link", "report", Corpus.profiles().toString(), Corpus.exodusJson().toString()), err.toString());
+    String o = out.toString();
+    assertTrue(o.contains("mopub\t35\tTwitter MoPub\tMoPub\tsignature mopub.com"), o);
+    assertTrue(o.contains("safegraph\t44\tOpenLocate\tSafeGraph\t"), o);
+    assertTrue(o.contains("Krux\t18\tmParticle\tsignature mparticle.com\tboth matched elsewhere"), o);
+    assertTrue(o.contains("Facebook\t65\tFacebook Ads\t"), o);
+    assertTrue(o.contains("127\tKochava\tkochava\n"), o);
+  }
+
+  @Test
+  void quickStatements() {
+    Corpus.assumePresent();
+    assertEquals(0, run("link", "export", "--format", "quickstatements", "data", Corpus.profiles().toString(),
+        Corpus.exodusJson().toString()), err.toString());
+    assertTrue(out.toString().contains("Q95\tP973\t\"https://w3id.org/tracker-kg/id/org/google\"\n"), out.toString());
+  }
+
+  @Test
+  void badFormat() {
+    assertEquals(2, run("link", "export", "--format", "xml"));
+  }
+}
