@@ -19,4 +19,24 @@ final class SecurityHeadersFilter extends HttpFilter {
     resp.setHeader("Referrer-Policy", "no-referrer");
     chain.doFilter(req, resp);
   }
+
+  /**
+   * Jetty's own error responses (a URL or headers too long, a malformed request line) are made before any filter
+   * runs: this error handler gives them the same headers, and never shows a stack trace.
+   */
+  static final class Errors extends org.eclipse.jetty.server.handler.ErrorHandler {
+    Errors() {
+      setShowStacks(false);
+      setShowMessageInTitle(false);
+    }
+
+    @Override
+    public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+        org.eclipse.jetty.util.Callback callback) throws Exception {
+      response.getHeaders().put("Content-Security-Policy", Http.CSP);
+      response.getHeaders().put("X-Content-Type-Options", "nosniff");
+      response.getHeaders().put("Referrer-Policy", "no-referrer");
+      return super.handle(request, response, callback);
+    }
+  }
 }

@@ -15,6 +15,7 @@ import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.riot.WebContent;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.CustomRequestLog;
@@ -34,6 +35,12 @@ public final class TrackerServer {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
   public static final int DEFAULT_MAX_ROWS = 10_000;
+  /** A connection with nothing read or written for this long is closed (slow or stalled clients). */
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+  /** The request line and headers together: a longer URL is 414, longer headers 431. */
+  public static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
+  /** The largest request body (a POSTed query or form): a larger one is 413. */
+  public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
   /** The dataset's name in Fuseki: its unnamed query endpoint is the server's {@code /sparql}. */
   static final String SPARQL_PATH = "/sparql";
 
@@ -138,6 +145,8 @@ public final class TrackerServer {
     private String host = DEFAULT_HOST;
     private Duration timeout = DEFAULT_TIMEOUT;
     private long maxRows = DEFAULT_MAX_ROWS;
+    private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+    private long maxBody = DEFAULT_MAX_BODY_BYTES;
     private Path tdb;
     private Path dumpsDir;
     private PrintStream requestLog = System.err;
@@ -178,6 +187,18 @@ public final class TrackerServer {
     /** The most result rows a query returns (default 10 000). */
     public Builder maxRows(long maxRows) {
       this.maxRows = maxRows;
+      return this;
+    }
+
+    /** How long a connection may stay without reading or writing a byte before it is closed (default 30 s). */
+    public Builder idleTimeout(Duration idleTimeout) {
+      this.idleTimeout = idleTimeout;
+      return this;
+    }
+
+    /** The largest request body accepted, in bytes (default 1 MiB); larger ones get 413. */
+    public Builder maxBody(long maxBody) {
+      this.maxBody = maxBody;
       return this;
     }
 
@@ -226,6 +247,12 @@ public final class TrackerServer {
       if (maxRows < 1) {
         throw new IllegalArgumentException("maxRows: " + maxRows + " is not positive");
       }
+      if (idleTimeout == null || idleTimeout.isNegative() || idleTimeout.isZero()) {
+        throw new IllegalArgumentException("idleTimeout: " + idleTimeout + " is not a positive duration");
+      }
+      if (maxBody < 1) {
+        throw new IllegalArgumentException("maxBody: " + maxBody + " is not positive");
+      }
       if (tdb != null && Files.exists(tdb) && !Files.isDirectory(tdb)) {
         throw new IllegalArgumentException("tdb: " + tdb + " is not a directory");
       }
@@ -257,6 +284,7 @@ public final class TrackerServer {
             .enableMetrics(true)
             .enableCors(true, null)
             .addFilter("/*", new SecurityHeadersFilter())
+            .addFilter("/*", new RequestLimitFilter(maxBody))
             .addFilter(SPARQL_PATH, new SparqlFrontFilter(site))
             .addServlet("", site.landingServlet())
             .addServlet("/id/*", site.linkedDataServlet())
@@ -266,6 +294,8 @@ public final class TrackerServer {
             .addServlet("/void", site.voidServlet())
             .addServlet("/.well-known/void", site.voidServlet())
             .addServlet("/queries/*", new QueriesServlet(site))
+            .addServlet("/reconcile/*", new ReconcileServlet(site))
+            .addServlet("/match", new MatchServlet(site))
             .addServlet("/static/*", new StaticServlet())
             .addServlet("/dumps/*", new DumpsServlet(dumpsDir))
             .build();
@@ -276,12 +306,18 @@ public final class TrackerServer {
       for (Connector c : fuseki.getJettyServer().getConnectors()) {
         if (c instanceof ServerConnector sc) {
           sc.setHost(host);
+          sc.setIdleTimeout(idleTimeout.toMillis());
         }
         for (ConnectionFactory f : c.getConnectionFactories()) {
           if (f instanceof HttpConnectionFactory h) {
             h.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER_SIZE);
+            h.getHttpConfiguration().setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
           }
         }
+      }
+      fuseki.getJettyServer().setErrorHandler(new SecurityHeadersFilter.Errors());
+      for (ServletContextHandler h : fuseki.getJettyServer().getDescendants(ServletContextHandler.class)) {
+        h.setMaxFormContentSize((int) Math.min(Integer.MAX_VALUE, maxBody));
       }
       if (requestLog != null) {
         PrintStream log = requestLog;
