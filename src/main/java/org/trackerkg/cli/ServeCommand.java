@@ -55,6 +55,12 @@ public final class ServeCommand implements Callable<Integer> {
           + "(default: DIR/dumps with --tdb, else a temporary directory).")
   Path dumps;
 
+  @Option(names = "--update-password", paramLabel = "FILE",
+      description = "Switch on writes: SPARQL Update at /update and the Graph Store Protocol at /data, behind HTTP "
+          + "Basic authentication as user 'admin' with the password in FILE (first line). Off by default; with "
+          + "--tdb the writes persist, in memory they last until the server stops.")
+  Path updatePasswordFile;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -62,6 +68,17 @@ public final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Duration limit = parseDuration(timeout);
+    String updatePassword = null;
+    if (updatePasswordFile != null) {
+      try {
+        updatePassword = Files.readAllLines(updatePasswordFile).stream().findFirst().orElse("").strip();
+      } catch (IOException e) {
+        throw new UsageException("--update-password: cannot read " + updatePasswordFile + ": " + e.getMessage(), e);
+      }
+      if (updatePassword.isEmpty()) {
+        throw new UsageException("--update-password: " + updatePasswordFile + " holds no password");
+      }
+    }
     Pipeline.Loaded loaded = input.load(err);
     if (loaded.hasInputErrors()) {
       err.println("tkg: some input could not be read (see above): not serving a partial data set");
@@ -89,6 +106,7 @@ public final class ServeCommand implements Callable<Integer> {
           .maxRows(maxRows)
           .tdb(tdb)
           .dumpsDir(dumpsDir)
+          .updatePassword(updatePassword)
           .build();
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);

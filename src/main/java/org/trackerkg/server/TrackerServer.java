@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apache.jena.atlas.web.AuthScheme;
+import org.apache.jena.fuseki.auth.Auth;
+import org.apache.jena.fuseki.auth.AuthPolicy;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
@@ -43,6 +46,8 @@ public final class TrackerServer {
   public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
   /** The dataset's name in Fuseki: its unnamed query endpoint is the server's {@code /sparql}. */
   static final String SPARQL_PATH = "/sparql";
+  /** The one user allowed to write, when writes are switched on. */
+  public static final String UPDATE_USER = "admin";
 
   private final FusekiServer fuseki;
   private final ServedData data;
@@ -146,6 +151,7 @@ public final class TrackerServer {
     private Duration timeout = DEFAULT_TIMEOUT;
     private long maxRows = DEFAULT_MAX_ROWS;
     private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+    private String updatePassword;
     private long maxBody = DEFAULT_MAX_BODY_BYTES;
     private Path tdb;
     private Path dumpsDir;
@@ -193,6 +199,17 @@ public final class TrackerServer {
     /** How long a connection may stay without reading or writing a byte before it is closed (default 30 s). */
     public Builder idleTimeout(Duration idleTimeout) {
       this.idleTimeout = idleTimeout;
+      return this;
+    }
+
+    /**
+     * Switches on writes: SPARQL Update at {@code /update} and the Graph Store Protocol (read and write) at
+     * {@code /data}, both behind HTTP Basic authentication as user {@value #UPDATE_USER} with this password.
+     * Without it (the default) there is no write endpoint at all. Writes change the served dataset: in memory until
+     * the server stops, in the TDB2 store with {@code --tdb} (where they persist).
+     */
+    public Builder updatePassword(String updatePassword) {
+      this.updatePassword = updatePassword;
       return this;
     }
 
@@ -250,6 +267,10 @@ public final class TrackerServer {
       if (idleTimeout == null || idleTimeout.isNegative() || idleTimeout.isZero()) {
         throw new IllegalArgumentException("idleTimeout: " + idleTimeout + " is not a positive duration");
       }
+      if (updatePassword != null && (updatePassword.isEmpty() || updatePassword.matches("(?s).*[,\\r\\n].*")
+          || !updatePassword.equals(updatePassword.strip()))) {
+        throw new IllegalArgumentException("updatePassword: empty, or with a comma, line break or surrounding space");
+      }
       if (maxBody < 1) {
         throw new IllegalArgumentException("maxBody: " + maxBody + " is not positive");
       }
@@ -275,8 +296,19 @@ public final class TrackerServer {
       Site site = new Site(data, limits, dumpsDir);
       DataService service = DataService.newBuilder(served).addEndpoint(Operation.Query, "").build();
       FusekiServer fuseki;
+      Path realm = null;
       try {
-        fuseki = FusekiServer.create()
+        FusekiServer.Builder fb = FusekiServer.create();
+        if (updatePassword != null) {
+          realm = Files.createTempFile("tkg-realm-", ".properties");
+          realm.toFile().deleteOnExit(); // owner-only; Jetty reads it at start
+          Files.writeString(realm, UPDATE_USER + ": " + updatePassword + "\n");
+          AuthPolicy admin = Auth.policyAllowSpecific(UPDATE_USER);
+          fb.passwordFile(realm.toString()).auth(AuthScheme.BASIC).realm("tracker-kg")
+              .add("/update", DataService.newBuilder(served).addEndpoint(Operation.Update, "", admin).build())
+              .add("/data", DataService.newBuilder(served).addEndpoint(Operation.GSP_RW, "", admin).build());
+        }
+        fuseki = fb
             .port(port)
             .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery, new BoundedQuery(limits))
             .add(SPARQL_PATH, service)
@@ -297,6 +329,9 @@ public final class TrackerServer {
             .addServlet("/static/*", new StaticServlet())
             .addServlet("/dumps/*", new DumpsServlet(dumpsDir))
             .build();
+      } catch (IOException e) {
+        data.close();
+        throw new IllegalStateException("cannot write the password file: " + e.getMessage(), e);
       } catch (RuntimeException e) {
         data.close();
         throw e;
