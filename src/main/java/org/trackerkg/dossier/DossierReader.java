@@ -29,6 +29,8 @@ import java.util.TreeSet;
  * Each file is read on its own; one that cannot be read gives an error diagnostic and the others are still read.
  */
 public final class DossierReader {
+  /** Files larger than this are not read: a dossier is a few KB, an εxodus export a few MB. */
+  public static final long MAX_FILE_BYTES = 16L << 20;
   private static final Set<String> DOSSIER_EXTENSIONS = Set.of("md", "mkd", "markdown", "txt");
 
   private DossierReader() {}
@@ -82,6 +84,11 @@ public final class DossierReader {
   private static void readFile(Path path, String file, List<Dossier> dossiers, List<Diagnostic> diagnostics) {
     byte[] bytes;
     try {
+      long size = Files.size(path);
+      if (size > MAX_FILE_BYTES) {
+        diagnostics.add(Diagnostic.error(file, 0, "larger than the 16 MiB limit (" + size + " bytes); not read"));
+        return;
+      }
       bytes = Files.readAllBytes(path);
     } catch (IOException | SecurityException e) {
       diagnostics.add(Diagnostic.error(file, 0, "cannot read: " + describe(e)));
