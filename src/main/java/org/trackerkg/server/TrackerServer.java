@@ -326,6 +326,8 @@ public final class TrackerServer {
             .addServlet("/void", site.voidServlet())
             .addServlet("/.well-known/void", site.voidServlet())
             .addServlet("/queries/*", new QueriesServlet(site))
+            .addServlet("/reconcile/*", new ReconcileServlet(site))
+            .addServlet("/match", new MatchServlet(site))
             .addServlet("/static/*", new StaticServlet())
             .addServlet("/dumps/*", new DumpsServlet(dumpsDir))
             .build();
