@@ -124,6 +124,9 @@ public final class DumpWriter {
       List<DumpFile> files = stageAll(dsg, stage);
       publish(stage, target, files);
       return new DumpManifest(target, files);
+    } catch (org.apache.jena.atlas.RuntimeIOException e) {
+      // Jena's writers wrap I/O failures (a full disk) in an unchecked exception: give callers the IOException
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
     } finally {
       AtomicFile.deleteRecursively(stage);
     }
