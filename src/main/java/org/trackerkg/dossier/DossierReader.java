@@ -112,6 +112,10 @@ public final class DossierReader {
           dossiers.add(o.dossier());
         }
       }
+    } catch (StackOverflowError e) {
+      // thousands of nested lists or quotes: the Markdown tree is deeper than the parser can walk
+      diagnostics.add(Diagnostic.error(file, 0, "nested too deeply to read (lists or quotes thousands of levels"
+          + " deep); not read"));
     } catch (RuntimeException e) {
       // A reader bug must not cost the user the other files: report it against this file.
       diagnostics.add(Diagnostic.error(file, 0, "internal reader error: " + e));

@@ -47,6 +47,9 @@ public final class ExodusReader {
             if (d != null) {
               dossiers.add(d);
             }
+          } catch (StackOverflowError e) {
+            diagnostics.add(Diagnostic.error(file, line, "tracker " + key
+                + ": description nested too deeply to read; tracker not read"));
           } catch (RuntimeException e) {
             diagnostics.add(Diagnostic.error(file, line, "tracker " + key + ": internal reader error: " + e));
           }

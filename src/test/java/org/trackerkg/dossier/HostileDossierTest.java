@@ -30,4 +30,69 @@ class HostileDossierTest {
         && d.message().equals("larger than the 16 MiB limit (" + (2L << 30) + " bytes); not read")),
         r.diagnostics().toString());
   }
+
+  /** Each file alone: a dossier or an error diagnostic naming it, never an exception, within a bounded time. */
+  private ReadResult readAlone(String name, String content) throws Exception {
+    Path f = dir.resolve(name);
+    Files.writeString(f, content);
+    ReadResult r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> DossierReader.read(List.of(f)));
+    assertTrue(r.dossiers().size() == 1
+        || r.diagnostics().stream().anyMatch(d -> d.isError() && d.file().endsWith(name)), r.diagnostics().toString());
+    assertTrue(r.diagnostics().stream().noneMatch(d -> d.message().startsWith("internal reader error")),
+        r.diagnostics().toString());
+    return r;
+  }
+
+  @Test
+  void tenThousandNestedListLevelsOnOneLine() throws Exception {
+    // the seed itself nests products as "* * * _Title:_": 10 000 levels of it
+    ReadResult r = readAlone("nested.md", "# Nested\n\n## Products and Services\n" + "* ".repeat(10_000) + "deep\n");
+    assertTrue(r.dossiers().isEmpty() == r.hasErrors(), r.diagnostics().toString());
+  }
+
+  @Test
+  void tenThousandNestedQuotes() throws Exception {
+    readAlone("quote.md", "# Quote\n\n## About\n" + "> ".repeat(10_000) + "deep\n");
+  }
+
+  @Test
+  void aMillionCharacterLineAndManyListItems() throws Exception {
+    StringBuilder sb = new StringBuilder("# Many\n\n## About\n").append("x".repeat(1_000_000)).append("\n\n");
+    sb.append("## Relationships\n_Customers:_ ");
+    for (int i = 0; i < 20_000; i++) {
+      sb.append(i == 0 ? "" : " / ").append("Org").append(i);
+    }
+    sb.append("\n\n## Products and Services\n");
+    for (int i = 0; i < 100_000; i++) {
+      sb.append("* item ").append(i).append('\n');
+    }
+    ReadResult r = readAlone("many.md", sb.toString());
+    assertEquals(1, r.dossiers().size());
+    assertEquals(20_000, r.dossiers().get(0).customers().size(), "nothing dropped");
+    assertEquals(100_000, r.dossiers().get(0).products().size(), "nothing dropped");
+  }
+
+  @Test
+  void nulBytesAndInvalidUtf8AreErrorsForThatFileOnly() throws Exception {
+    Files.write(dir.resolve("nul.md"), "# Nul\n\n## About\nabc\u0000def\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Files.write(dir.resolve("bad.md"), new byte[] {'#', ' ', 'B', '\n', (byte) 0xC3, (byte) 0x28, '\n'});
+    Files.copy(SeedDossierTest.SEED, dir.resolve("ok.md"));
+    ReadResult r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> DossierReader.read(List.of(dir)));
+    assertEquals(1, r.dossiers().size());
+    assertTrue(r.diagnostics().stream().anyMatch(d -> d.isError() && d.file().endsWith("nul.md")), r.diagnostics().toString());
+    assertTrue(r.diagnostics().stream().anyMatch(d -> d.isError() && d.file().endsWith("bad.md")), r.diagnostics().toString());
+  }
+
+  @Test
+  void symlinkLoopsDoNotHang() throws Exception {
+    Path sub = Files.createDirectories(dir.resolve("sub"));
+    Files.copy(SeedDossierTest.SEED, sub.resolve("ok.md"));
+    try {
+      Files.createSymbolicLink(sub.resolve("loop"), dir);
+    } catch (UnsupportedOperationException | java.io.IOException e) {
+      org.junit.jupiter.api.Assumptions.abort("cannot make a symbolic link here: " + e);
+    }
+    ReadResult r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> DossierReader.read(List.of(dir)));
+    assertTrue(r.dossiers().size() >= 1, r.diagnostics().toString());
+  }
 }
