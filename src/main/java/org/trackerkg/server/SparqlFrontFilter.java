@@ -137,6 +137,15 @@ final class SparqlFrontFilter extends HttpFilter {
     if (n.isURI()) {
       return new Views.Link(v.href(n.getURI()), n.getURI());
     }
-    return v.link(n);
+    Views.Link l = v.link(n);
+    // one aggregated value can be tens of megabytes (GROUP_CONCAT over a product): a page shows the start
+    if (l.text() != null && l.text().length() > MAX_CELL_CHARS) {
+      return new Views.Link(l.href(), l.text().substring(0, MAX_CELL_CHARS) + " … ("
+          + (l.text().length() - MAX_CELL_CHARS) + " more characters: ask for JSON, XML, CSV or TSV to get them all)");
+    }
+    return l;
   }
+
+  /** The most characters of one value shown in an HTML results table. */
+  static final int MAX_CELL_CHARS = 10_000;
 }

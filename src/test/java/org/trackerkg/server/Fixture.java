@@ -44,7 +44,7 @@ final class Fixture {
     if (headers.length > 0) {
       b.headers(headers);
     }
-    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   static HttpResponse<byte[]> getBytes(TrackerServer s, String path, String... headers) throws IOException,
@@ -54,7 +54,7 @@ final class Fixture {
     if (headers.length > 0) {
       b.headers(headers);
     }
-    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    return send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   static HttpResponse<String> post(TrackerServer s, String path, String contentType, String body,
@@ -65,10 +65,27 @@ final class Fixture {
     if (headers.length > 0) {
       b.headers(headers);
     }
-    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
+  /**
+   * Sends on the shared client. The server closes a connection after refusing a request whose body it did not
+   * read (a 4xx to a write, a 413); the client may already have picked that pooled connection for the next request
+   * and then reads EOF. The JDK client retries only idempotent requests then, so retry the others once here.
+   */
   static HttpResponse<String> send(HttpRequest req) throws IOException, InterruptedException {
-    return HTTP.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
+
+  static <T> HttpResponse<T> send(HttpRequest req, HttpResponse.BodyHandler<T> handler)
+      throws IOException, InterruptedException {
+    try {
+      return HTTP.send(req, handler);
+    } catch (java.net.http.HttpTimeoutException e) {
+      throw e;
+    } catch (IOException e) {
+      return HTTP.send(req, handler); // a pooled connection the server had closed: once more, on a new one
+    }
+  }
+
 }
