@@ -294,9 +294,7 @@ public final class DumpVerifier {
 
   /** The union of the named graphs and the default graph, as one graph. */
   static Graph unionOf(DatasetGraph dsg) {
-    Graph g = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
-    dsg.find().forEachRemaining(q -> g.add(q.asTriple()));
-    return g;
+    return org.trackerkg.graph.UnionGraph.copyOf(dsg);
   }
 
   static long countQuads(DatasetGraph dsg) {

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
@@ -149,29 +150,11 @@ public final class RdfOutput {
   }
 
   private static Iterator<String> triplesLines(Graph g) {
-    Iterator<Triple> it = g.find();
-    return new Iterator<>() {
-      public boolean hasNext() {
-        return it.hasNext();
-      }
-
-      public String next() {
-        return ntLine(it.next());
-      }
-    };
+    return Iter.map(g.find(), RdfOutput::ntLine);
   }
 
   private static Iterator<String> quadLines(DatasetGraph dsg) {
-    Iterator<Quad> it = dsg.find();
-    return new Iterator<>() {
-      public boolean hasNext() {
-        return it.hasNext();
-      }
-
-      public String next() {
-        return nqLine(it.next());
-      }
-    };
+    return Iter.map(dsg.find(), RdfOutput::nqLine);
   }
 
   static String ntLine(Triple t) {

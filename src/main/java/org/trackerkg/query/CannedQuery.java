@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
@@ -20,9 +19,9 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.trackerkg.graph.UnionGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 
 /**
@@ -98,9 +97,7 @@ public final class CannedQuery {
    * triple pattern by asking every graph, which makes joins orders of magnitude slower.
    */
   public static Dataset unionView(DatasetGraph dsg) {
-    Graph union = GraphFactory.createDefaultGraph();
-    dsg.find().forEachRemaining(q -> union.add(q.asTriple()));
-    return DatasetFactory.wrap(DatasetGraphFactory.wrap(union));
+    return DatasetFactory.wrap(DatasetGraphFactory.wrap(UnionGraph.copyOf(dsg)));
   }
 
   /** Runs in-process over {@code dataset} (use {@link #unionView} for a dataset of named graphs). */

@@ -47,8 +47,7 @@ class CorpusGraphTest {
   static void convertCorpus() throws IOException {
     Corpus.assumePresent();
     loaded = Pipeline.load(List.of(Corpus.profiles(), Corpus.exodusJson()), Iris.DEFAULT_BASE);
-    union = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
-    loaded.dataset().find().forEachRemaining(q -> union.add(q.asTriple()));
+    union = UnionGraph.copyOf(loaded.dataset());
     rioTriples = rio(RdfOutput.Format.NT, RDFFormat.NTRIPLES);
     rioQuads = rio(RdfOutput.Format.NQ, RDFFormat.NQUADS);
   }
@@ -122,7 +121,7 @@ class CorpusGraphTest {
     // and Jena reading the same bytes gives the graph in memory
     DatasetGraph back = DatasetGraphFactory.create();
     RDFParser.source(new ByteArrayInputStream(bytes)).lang(format.lang).base(Iris.DEFAULT_BASE).parse(back);
-    Graph read = format.quads ? materialisedUnion(back) : back.getDefaultGraph();
+    Graph read = format.quads ? UnionGraph.copyOf(back) : back.getDefaultGraph();
     assertTrue(read.isIsomorphicWith(union), format + ": Jena's reading differs");
     if (format.quads) {
       loaded.dataset().listGraphNodes().forEachRemaining(g ->
@@ -150,12 +149,6 @@ class CorpusGraphTest {
     ByteArrayOutputStream expected = new ByteArrayOutputStream();
     RdfOutput.write(loaded.dataset(), RdfOutput.Format.NQ, Iris.DEFAULT_BASE, expected);
     assertArrayEquals(expected.toByteArray(), out.toByteArray());
-  }
-
-  private static Graph materialisedUnion(DatasetGraph dsg) {
-    Graph g = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
-    dsg.find().forEachRemaining(q -> g.add(q.asTriple()));
-    return g;
   }
 
   private static byte[] ttl(Pipeline.Loaded l) throws IOException {
