@@ -28,8 +28,9 @@ import org.trackerkg.query.QueryCatalogue;
 
 /**
  * The linked-data front end and the pages: {@code /}, {@code /id/…} (303), {@code /doc/…} and {@code /graph/…}
- * (negotiated documents), {@code /ontology}, {@code /void}, {@code /queries}. Serialised documents are cached:
- * the data does not change while the server runs.
+ * (negotiated documents), {@code /ontology}, {@code /void}, {@code /queries}. Serialised documents are kept
+ * while the data stays the same (it changes only through the optional write endpoints, which bump the
+ * {@link ResultCache#generation()}).
  */
 final class Site {
   private static final int CACHE_LIMIT = 20_000;
@@ -46,8 +47,11 @@ final class Site {
   private final Path dumpsDir;
   private final QueryCatalogue catalogue;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+  private final ResultCache results;
+  private long cacheGeneration;
 
-  Site(ServedData data, QueryLimits limits, Path dumpsDir) {
+  Site(ServedData data, QueryLimits limits, Path dumpsDir, ResultCache results) {
+    this.results = results;
     this.data = data;
     this.limits = limits;
     this.dumpsDir = dumpsDir;
@@ -56,6 +60,11 @@ final class Site {
 
   ServedData data() {
     return data;
+  }
+
+  /** SPARQL protocol responses kept while the data stays the same; its generation also guards {@link #cached}. */
+  ResultCache results() {
+    return results;
   }
 
   QueryLimits limits() {
@@ -71,13 +80,22 @@ final class Site {
   }
 
   private Cached cached(String key, java.util.function.Supplier<Cached> make) {
+    long generation = results.generation();
+    synchronized (cache) {
+      if (generation != cacheGeneration) {  // a write went through: nothing kept is current
+        cache.clear();
+        cacheGeneration = generation;
+      }
+    }
     Cached c = cache.get(key);
     if (c == null) {
       c = make.get();
       if (cache.size() > CACHE_LIMIT) {
         cache.clear();
       }
-      cache.put(key, c);
+      if (results.generation() == generation) {
+        cache.put(key, c);
+      }
     }
     return c;
   }

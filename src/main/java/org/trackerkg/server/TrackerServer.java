@@ -44,6 +44,7 @@ public final class TrackerServer {
   public static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
   /** The largest request body (a POSTed query or form): a larger one is 413. */
   public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+  public static final long DEFAULT_RESULT_CACHE_BYTES = ResultCache.DEFAULT_MAX_BYTES;
   /** The dataset's name in Fuseki: its unnamed query endpoint is the server's {@code /sparql}. */
   static final String SPARQL_PATH = "/sparql";
   /** The one user allowed to write, when writes are switched on. */
@@ -153,6 +154,7 @@ public final class TrackerServer {
     private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
     private String updatePassword;
     private long maxBody = DEFAULT_MAX_BODY_BYTES;
+    private long resultCacheBytes = ResultCache.DEFAULT_MAX_BYTES;
     private Path tdb;
     private Path dumpsDir;
     private PrintStream requestLog = System.err;
@@ -210,6 +212,15 @@ public final class TrackerServer {
      */
     public Builder updatePassword(String updatePassword) {
       this.updatePassword = updatePassword;
+      return this;
+    }
+
+    /**
+     * How many bytes of SPARQL protocol responses are kept for repeated queries (default 64 MiB; 0 keeps none).
+     * See {@link ResultCache}.
+     */
+    public Builder resultCache(long bytes) {
+      this.resultCacheBytes = bytes;
       return this;
     }
 
@@ -271,6 +282,9 @@ public final class TrackerServer {
           || !updatePassword.equals(updatePassword.strip()))) {
         throw new IllegalArgumentException("updatePassword: empty, or with a comma, line break or surrounding space");
       }
+      if (resultCacheBytes < 0) {
+        throw new IllegalArgumentException("resultCache: " + resultCacheBytes + " is negative");
+      }
       if (maxBody < 1) {
         throw new IllegalArgumentException("maxBody: " + maxBody + " is not positive");
       }
@@ -293,7 +307,7 @@ public final class TrackerServer {
       served.getContext().set(ARQ.httpServiceAllowed, false);
 
       QueryLimits limits = new QueryLimits(timeoutMs, maxRows);
-      Site site = new Site(data, limits, dumpsDir);
+      Site site = new Site(data, limits, dumpsDir, new ResultCache(resultCacheBytes));
       DataService service = DataService.newBuilder(served).addEndpoint(Operation.Query, "").build();
       FusekiServer fuseki;
       Path realm = null;
@@ -306,7 +320,9 @@ public final class TrackerServer {
           AuthPolicy admin = Auth.policyAllowSpecific(UPDATE_USER);
           fb.passwordFile(realm.toString()).auth(AuthScheme.BASIC).realm("tracker-kg")
               .add("/update", DataService.newBuilder(served).addEndpoint(Operation.Update, "", admin).build())
-              .add("/data", DataService.newBuilder(served).addEndpoint(Operation.GSP_RW, "", admin).build());
+              .add("/data", DataService.newBuilder(served).addEndpoint(Operation.GSP_RW, "", admin).build())
+              .addFilter("/update", new WriteFilter(site.results()))
+              .addFilter("/data", new WriteFilter(site.results()));
         }
         fuseki = fb
             .port(port)

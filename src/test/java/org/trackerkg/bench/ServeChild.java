@@ -28,10 +28,12 @@ public final class ServeChild {
     String mode = args[0];
     Path file = Path.of(args[1]);
     long t0 = System.nanoTime();
-    if (mode.equals("tracker")) {
+    if (mode.startsWith("tracker")) {
       DatasetGraph dsg = DatasetGraphFactory.create();
       RDFParser.source(file).parse(dsg);
-      TrackerServer s = TrackerServer.create().dataset(dsg).base(Iris.DEFAULT_BASE).port(0).build().start();
+      TrackerServer s = TrackerServer.create().dataset(dsg).base(Iris.DEFAULT_BASE).port(0)
+          .resultCache(mode.equals("tracker-uncached") ? 0 : TrackerServer.DEFAULT_RESULT_CACHE_BYTES)
+          .build().start();
       System.out.printf("READY %d %.3f%n", s.port(), (System.nanoTime() - t0) / 1e9);
       System.out.flush();
       s.fuseki().join();
