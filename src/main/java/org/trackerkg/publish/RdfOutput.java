@@ -28,7 +28,6 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFWriter;
-import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
@@ -158,14 +157,11 @@ public final class RdfOutput {
   }
 
   static String ntLine(Triple t) {
-    return NodeFmtLib.strNT(t.getSubject()) + " " + NodeFmtLib.strNT(t.getPredicate()) + " "
-        + NodeFmtLib.strNT(t.getObject()) + " .";
+    return NtLines.triple(t);
   }
 
   static String nqLine(Quad q) {
-    String triple = ntLine(q.asTriple());
-    return q.isDefaultGraph() ? triple
-        : triple.substring(0, triple.length() - 1) + NodeFmtLib.strNT(q.getGraph()) + " .";
+    return NtLines.quad(q);
   }
 
   private static List<String> dedupe(List<String> sorted) {
@@ -182,18 +178,27 @@ public final class RdfOutput {
 
   /** Code-point order, which is the byte order of the UTF-8 output (what {@code LC_ALL=C sort} gives). */
   public static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
+    int n = Math.min(a.length(), b.length());
+    for (int k = 0; k < n; k++) {
+      char ca = a.charAt(k);
+      char cb = b.charAt(k);
       if (ca != cb) {
-        return Integer.compare(ca, cb);
+        return Integer.compare(codePointRank(ca), codePointRank(cb));
       }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
     }
-    return Integer.compare(a.length() - i, b.length() - j);
+    return Integer.compare(a.length(), b.length());
+  }
+
+  /**
+   * UTF-16 units ranked in code-point order: surrogates (which only begin code points above U+FFFF) rank above
+   * U+E000–U+FFFF; everything else keeps its value. Comparing the first differing units this way gives code-point
+   * order without decoding.
+   */
+  private static int codePointRank(char c) {
+    if (c >= 0xE000) {
+      return c - 0x800;
+    }
+    return Character.isSurrogate(c) ? c + 0x2000 : c;
   }
 
   /**

@@ -9,12 +9,19 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.util.IsoMatcher;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.util.Models;
@@ -101,5 +108,42 @@ class RdfOutputTest {
     assertArrayEquals(inMemory.toByteArray(), spilled.toByteArray());
     String[] out = inMemory.toString(StandardCharsets.UTF_8).split("\n");
     assertEquals(lines.stream().distinct().count(), out.length);
+  }
+
+  @Test
+  void codePointOrderIsTheByteOrderOfUtf8() {
+    // units from every range where UTF-16 order and code-point order part: ASCII, Latin-1, below and above the
+    // surrogates, and astral characters (a surrogate pair each)
+    String[] units = {"a", "z", "é", "\u0800", "\uD7FF", "\uE000", "\uFB01", "\uFFFD", "\uD83D\uDE00",
+        "\uD800\uDC00", "\uDBFF\uDFFF", ""};
+    Random r = new Random(7);
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder a = new StringBuilder();
+      StringBuilder b = new StringBuilder();
+      String common = units[r.nextInt(units.length)];
+      a.append(common).append(units[r.nextInt(units.length)]).append(units[r.nextInt(units.length)]);
+      b.append(common).append(units[r.nextInt(units.length)]).append(units[r.nextInt(units.length)]);
+      int expected = Integer.signum(Arrays.compareUnsigned(a.toString().getBytes(StandardCharsets.UTF_8),
+          b.toString().getBytes(StandardCharsets.UTF_8)));
+      assertEquals(expected, Integer.signum(RdfOutput.compareCodePoints(a.toString(), b.toString())), a + " vs " + b);
+    }
+  }
+
+  @Test
+  void linesAreWhatJenaWritesForEachTerm() {
+    Node s = NodeFactory.createURI("https://x.example/é?q=\"<>");
+    Node p = NodeFactory.createURI("urn:p");
+    for (Node o : List.of(NodeFactory.createLiteralString("a\"b\n\t\\ é 😀"),
+        NodeFactory.createLiteralLang("x", "en-GB"),
+        NodeFactory.createLiteralDT("12", XSDDatatype.XSDinteger),
+        NodeFactory.createURI("urn:o"))) {
+      Triple t = Triple.create(s, p, o);
+      String jena = NodeFmtLib.strNT(s) + " " + NodeFmtLib.strNT(p)
+          + " " + NodeFmtLib.strNT(o) + " .";
+      assertEquals(jena, RdfOutput.ntLine(t));
+      Node g = NodeFactory.createURI("urn:g");
+      assertEquals(jena.substring(0, jena.length() - 1) + "<urn:g> .",
+          RdfOutput.nqLine(Quad.create(g, t)));
+    }
   }
 }
