@@ -6,12 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.trackerkg.publish.DumpWriter;
 import org.trackerkg.server.PortInUseException;
 import org.trackerkg.server.TrackerServer;
+import org.trackerkg.store.DumpCache;
 import org.trackerkg.store.Pipeline;
 import org.trackerkg.validate.Validation;
 import picocli.CommandLine.Command;
@@ -51,7 +57,8 @@ public final class ServeCommand implements Callable<Integer> {
   long maxRows;
 
   @Option(names = "--dumps", paramLabel = "DIR",
-      description = "Directory /dumps/ serves; dumps are written there when it has none "
+      description = "Directory /dumps/ serves; dumps are written there unless they were written from this very "
+          + "input, in which case the next start loads them instead of converting again "
           + "(default: DIR/dumps with --tdb, else a temporary directory).")
   Path dumps;
 
@@ -79,26 +86,39 @@ public final class ServeCommand implements Callable<Integer> {
         throw new UsageException("--update-password: " + updatePasswordFile + " holds no password");
       }
     }
-    Pipeline.Loaded loaded = input.load(err);
-    if (loaded.hasInputErrors()) {
-      err.println("tkg: some input could not be read (see above): not serving a partial data set");
-      return ExitCode.BAD_INPUT;
-    }
-    Validation.Report report = Validation.validate(loaded.dataset(), loaded.graph().sourceFiles());
-    if (!report.conforms()) {
-      report.findings().forEach(out::println);
-      out.printf("%d dossiers: does not conform (%d violations): not serving%n", loaded.dossierCount(),
-          report.violations());
-      out.flush();
-      return ExitCode.FINDINGS;
-    }
-
     Path dumpsDir = dumps != null ? dumps
         : tdb != null ? tdb.resolve("dumps") : Files.createTempDirectory("tkg-dumps-");
+    // a dump directory that outlives the server doubles as a cache of the conversion
+    Optional<String> fingerprint = dumps != null || tdb != null
+        ? DumpCache.fingerprint(input.inputs(), input.base) : Optional.empty();
+    Optional<DumpCache.Hit> hit = fingerprint.flatMap(f -> DumpCache.find(dumpsDir, f));
+    DatasetGraph dataset = hit.map(h -> warm(h, err)).orElse(null);
+    boolean warm = dataset != null;
+    int dossiers;
+    if (warm) {
+      dossiers = hit.get().dossiers();
+    } else {
+      Pipeline.Loaded loaded = input.load(err);
+      if (loaded.hasInputErrors()) {
+        err.println("tkg: some input could not be read (see above): not serving a partial data set");
+        return ExitCode.BAD_INPUT;
+      }
+      Validation.Report report = Validation.validate(loaded.dataset(), loaded.graph().sourceFiles());
+      if (!report.conforms()) {
+        report.findings().forEach(out::println);
+        out.printf("%d dossiers: does not conform (%d violations): not serving%n", loaded.dossierCount(),
+            report.violations());
+        out.flush();
+        return ExitCode.FINDINGS;
+      }
+      dataset = loaded.dataset();
+      dossiers = loaded.dossierCount();
+    }
+
     TrackerServer server;
     try {
       server = TrackerServer.create()
-          .dataset(loaded.dataset())
+          .dataset(dataset)
           .base(input.base)
           .port(port)
           .host(host)
@@ -118,15 +138,16 @@ public final class ServeCommand implements Callable<Integer> {
       err.flush();
       return ExitCode.BAD_INPUT;
     }
-    if (!Files.isRegularFile(dumpsDir.resolve(DumpWriter.SUMS)) || (tdb != null && server.loadedFromScratch())) {
-      writeDumpsInBackground(loaded, dumpsDir, err);
+    // dumps not known to come from this input (or none yet) are rewritten
+    if (!warm && (fingerprint.isPresent() || !Files.isRegularFile(dumpsDir.resolve(DumpWriter.SUMS))
+        || (tdb != null && server.loadedFromScratch()))) {
+      writeDumpsInBackground(dataset, dossiers, fingerprint, dumpsDir, err);
     }
     Thread hook = new Thread(server::stop, "tkg-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
 
     String url = server.url();
-    out.println("tkg: serving " + loaded.dossierCount() + " dossiers ("
-        + loaded.dataset().getUnionGraph().size() + " triples) at " + url);
+    out.println("tkg: serving " + dossiers + " dossiers (" + server.triples() + " triples) at " + url);
     out.println("  pages       " + url);
     out.println("  SPARQL      " + url + "sparql");
     out.println("  linked data " + url + "id/tracker/…");
@@ -143,10 +164,15 @@ public final class ServeCommand implements Callable<Integer> {
    * Dumps take longer to write than the data takes to load, so they are written after the server answers. The
    * writer stages files and renames them into place, so /dumps/ only ever shows whole files (or none yet).
    */
-  private void writeDumpsInBackground(Pipeline.Loaded loaded, Path dumpsDir, PrintWriter err) {
+  private void writeDumpsInBackground(DatasetGraph dataset, int dossiers, Optional<String> fingerprint,
+      Path dumpsDir, PrintWriter err) {
     Thread t = new Thread(() -> {
       try {
-        DumpWriter.create().base(input.base).write(loaded.dataset(), dumpsDir);
+        DumpCache.forget(dumpsDir);
+        DumpWriter.create().base(input.base).write(dataset, dumpsDir);
+        if (fingerprint.isPresent()) {
+          DumpCache.record(dumpsDir, fingerprint.get(), dossiers);
+        }
         err.println("tkg: wrote dumps to " + dumpsDir);
       } catch (IOException | RuntimeException e) {
         err.println("tkg: could not write dumps to " + dumpsDir + ": " + e.getMessage());
@@ -157,6 +183,22 @@ public final class ServeCommand implements Callable<Integer> {
     t.setPriority(Thread.MIN_PRIORITY);
     err.println("tkg: writing dumps to " + dumpsDir + " in the background");
     t.start();
+  }
+
+  /** The dataset of an unchanged input, from its N-Quads dump; null (a cold start) when the dump does not parse. */
+  private static DatasetGraph warm(DumpCache.Hit hit, PrintWriter err) {
+    try {
+      DatasetGraph dsg = DatasetGraphFactory.create();
+      RDFParser.source(hit.nquads()).lang(Lang.NQUADS).parse(dsg);
+      err.println("tkg: input unchanged since " + hit.nquads() + " was written: loaded from it (`tkg validate` "
+          + "shows the input's warnings)");
+      err.flush();
+      return dsg;
+    } catch (RuntimeException e) {
+      err.println("tkg: " + hit.nquads() + ": " + e.getMessage() + ": reading the input instead");
+      err.flush();
+      return null;
+    }
   }
 
   static Duration parseDuration(String s) {

@@ -117,6 +117,11 @@ public final class TrackerServer {
   }
 
   /** The dataset served, default graph = union of the named graphs. */
+  /** How many triples are served (the union of the named graphs). */
+  public long triples() {
+    return data.triples();
+  }
+
   public DatasetGraph dataset() {
     return data.dataset();
   }
@@ -297,7 +302,7 @@ public final class TrackerServer {
 
       ServedData data;
       try {
-        data = tdb == null ? ServedData.inMemory(dataset, b) : TdbStore.open(tdb, dataset, b, messages);
+        data = tdb == null ? ServedData.inMemory(dataset, b, updatePassword != null) : TdbStore.open(tdb, dataset, b, messages);
       } catch (IOException e) {
         throw new IllegalStateException("tdb: cannot load " + tdb + ": " + e.getMessage(), e);
       }
