@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.trackerkg.graph.Iris;
@@ -61,17 +62,22 @@ public final class Reconciler {
    * served ({@code http://host:port/reconcile}), for the preview URL of the manifest.
    */
   public static Reconciler fromDataset(DatasetGraph dsg, String base, String serviceUrl) {
-    Iris iris = new Iris(base);
-    Map<String, Entity> entities = new TreeMap<>();
-    collect(dsg, TKG.Tracker.asNode(), iris.tracker(""), "tracker/", TRACKER, entities);
-    collect(dsg, TKG.Organization.asNode(), iris.org(""), "org/", ORGANIZATION, entities);
-    return new Reconciler(iris.base(), serviceUrl, entities, SignatureMatcher.fromDataset(dsg, base));
+    return fromDataset(dsg, dsg.getUnionGraph(), base, serviceUrl);
   }
 
-  private static void collect(DatasetGraph dsg, Node type, String prefix, String idPrefix, String typeId,
+  /** The same, with the union of the named graphs at hand (a materialised copy answers far faster than a view). */
+  public static Reconciler fromDataset(DatasetGraph dsg, Graph union, String base, String serviceUrl) {
+    Iris iris = new Iris(base);
+    Map<String, Entity> entities = new TreeMap<>();
+    collect(union, TKG.Tracker.asNode(), iris.tracker(""), "tracker/", TRACKER, entities);
+    collect(union, TKG.Organization.asNode(), iris.org(""), "org/", ORGANIZATION, entities);
+    return new Reconciler(iris.base(), serviceUrl, entities, SignatureMatcher.fromDataset(dsg, union, base));
+  }
+
+  private static void collect(Graph dsg, Node type, String prefix, String idPrefix, String typeId,
       Map<String, Entity> out) {
     Set<String> iris = new TreeSet<>();
-    dsg.find(Node.ANY, Node.ANY, Vocab.type, type).forEachRemaining(q -> {
+    dsg.find(Node.ANY, Vocab.type, type).forEachRemaining(q -> {
       String iri = q.getSubject().getURI();
       if (iri != null && iri.startsWith(prefix) && iri.indexOf('/', prefix.length()) < 0) {
         iris.add(iri);
@@ -82,14 +88,14 @@ public final class Reconciler {
       String slug = iri.substring(prefix.length());
       Set<String> labels = new TreeSet<>();
       for (Node p : List.of(Vocab.label, Vocab.schemaName, Vocab.altLabel)) {
-        dsg.find(Node.ANY, s, p, Node.ANY).forEachRemaining(q -> {
+        dsg.find(s, p, Node.ANY).forEachRemaining(q -> {
           if (q.getObject().isLiteral()) {
             labels.add(q.getObject().getLiteralLexicalForm());
           }
         });
       }
       Set<String> domains = new TreeSet<>();
-      dsg.find(Node.ANY, s, Vocab.schemaUrl, Node.ANY).forEachRemaining(q -> {
+      dsg.find(s, Vocab.schemaUrl, Node.ANY).forEachRemaining(q -> {
         if (q.getObject().isURI()) {
           try {
             String host = java.net.URI.create(q.getObject().getURI()).getHost();
@@ -102,7 +108,7 @@ public final class Reconciler {
         }
       });
       String[] description = {null};
-      dsg.find(Node.ANY, s, Vocab.schemaDescription, Node.ANY).forEachRemaining(q -> {
+      dsg.find(s, Vocab.schemaDescription, Node.ANY).forEachRemaining(q -> {
         if (description[0] == null && q.getObject().isLiteral()) {
           description[0] = q.getObject().getLiteralLexicalForm();
         }

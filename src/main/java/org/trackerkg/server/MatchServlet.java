@@ -42,7 +42,8 @@ public final class MatchServlet extends HttpServlet {
 
   MatchServlet(Site site) {
     this.views = site.views();
-    this.matcher = site.data().read(() -> SignatureMatcher.fromDataset(site.data().dataset(), site.data().base()));
+    this.matcher = site.data().read(() -> SignatureMatcher.fromDataset(site.data().dataset(),
+        site.data().union(), site.data().base()));
   }
 
   @Override

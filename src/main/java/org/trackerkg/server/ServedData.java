@@ -37,6 +37,7 @@ class ServedData {
   private final boolean loadedFromScratch;
   private final Runnable onClose;
   private final Instant loaded = Instant.now();
+  private final boolean defaultIsUnion;
 
   private final long triples;
   private final NavigableSet<String> subjects;
@@ -48,11 +49,17 @@ class ServedData {
   private final long distinctObjects;
 
   ServedData(DatasetGraph dataset, String base, boolean loadedFromScratch, Runnable onClose) {
+    this(dataset, base, loadedFromScratch, onClose, false);
+  }
+
+  /** With {@code defaultIsUnion}, the default graph holds a copy of the union (walked instead of the union view). */
+  ServedData(DatasetGraph dataset, String base, boolean loadedFromScratch, Runnable onClose, boolean defaultIsUnion) {
     this.dataset = dataset;
+    this.defaultIsUnion = defaultIsUnion;
     this.base = base;
     this.loadedFromScratch = loadedFromScratch;
     this.onClose = onClose;
-    Index ix = read(() -> new Index(dataset));
+    Index ix = read(() -> new Index(dataset, union()));
     this.triples = ix.triples;
     this.subjects = Collections.unmodifiableNavigableSet(ix.subjects);
     this.trackers = List.copyOf(ix.trackers);
@@ -63,25 +70,34 @@ class ServedData {
     this.distinctObjects = ix.objects;
   }
 
-  /** An in-memory, transactional copy: the named graphs, and their union as the default graph. */
-  static ServedData inMemory(DatasetGraph built, String base) {
-    DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
+  /**
+   * An in-memory copy: the named graphs, and their union as the default graph. Read-only data goes into plain
+   * in-memory graphs (GraphMem2, behind a multiple-reader lock), which load several times faster than the
+   * transactional in-memory dataset and answer as fast; writable data (with an update password) needs the
+   * transactional one, so that a failed update is rolled back.
+   */
+  static ServedData inMemory(DatasetGraph built, String base, boolean writable) {
+    DatasetGraph dsg = writable ? DatasetGraphFactory.createTxnMem() : DatasetGraphFactory.create();
     Txn.executeWrite(dsg, () -> {
+      Graph union = dsg.getDefaultGraph();
       built.find().forEachRemaining(q -> {
         if (!q.isDefaultGraph()) {
           dsg.add(q);
+          union.add(q.asTriple());  // a set: a triple in several graphs is kept once
         }
       });
-      Graph union = dsg.getUnionGraph();
-      List<Triple> all = union.find().toList();
-      all.forEach(t -> dsg.getDefaultGraph().add(t));
       dsg.prefixes().putAll(Vocab.prefixes(base));
     });
-    return new ServedData(dsg, base, true, () -> {});
+    return new ServedData(dsg, base, true, () -> {}, true);
   }
 
   <T> T read(Supplier<T> action) {
     return Txn.calculateRead(dataset, action);
+  }
+
+  /** The union of the named graphs: the default graph when it holds a copy of it, else the union view. */
+  Graph union() {
+    return defaultIsUnion ? dataset.getDefaultGraph() : dataset.getUnionGraph();
   }
 
   DatasetGraph dataset() {
@@ -157,8 +173,7 @@ class ServedData {
     final Map<String, Long> properties = new TreeMap<>();
     final List<Source> sources = new ArrayList<>();
 
-    Index(DatasetGraph dsg) {
-      Graph g = dsg.getUnionGraph();
+    Index(DatasetGraph dsg, Graph g) {
       Set<Node> objs = new HashSet<>();
       g.find().forEachRemaining(t -> {
         triples++;

@@ -76,7 +76,7 @@ final class Site {
   }
 
   ViewBuilder views() {
-    return new ViewBuilder(data.dataset().getUnionGraph(), data.base());
+    return new ViewBuilder(data.union(), data.base());
   }
 
   private Cached cached(String key, java.util.function.Supplier<Cached> make) {
@@ -144,14 +144,14 @@ final class Site {
     if (data.subjects().contains(iri) || !data.owned(iri).isEmpty()) {
       return true;
     }
-    return data.read(() -> data.dataset().getUnionGraph()
+    return data.read(() -> data.union()
         .find(Node.ANY, Node.ANY, ViewBuilder.uri(iri)).hasNext());
   }
 
   /** The thing's document: its outgoing triples, its incoming links, and the triples of the nodes it owns. */
   Graph describe(String iri) {
     return data.read(() -> {
-      Graph u = data.dataset().getUnionGraph();
+      Graph u = data.union();
       Graph out = GraphFactory.createDefaultGraph();
       Node t = ViewBuilder.uri(iri);
       u.find(t, Node.ANY, Node.ANY).forEachRemaining(out::add);
