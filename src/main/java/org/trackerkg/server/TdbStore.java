@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.progress.MonitorOutput;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.loader.DataLoader;
@@ -105,11 +106,15 @@ final class TdbStore {
   private static void load(Path db, Path nq, PrintStream messages) {
     DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(db.toString());
     try {
-      DataLoader loader = LoaderFactory.createLoader(dsg, (fmt, args) -> {
+      MonitorOutput output = (fmt, args) -> {
         if (messages != null) {
           messages.println("tkg: " + String.format(fmt, args));
         }
-      });
+      };
+      // the parallel loader runs a thread per index and wants many cores; on a few (2 here) it was 3x slower
+      // than the phased loader, which builds the indexes a few at a time (bench/results.md, "load")
+      DataLoader loader = Runtime.getRuntime().availableProcessors() >= 8
+          ? LoaderFactory.parallelLoader(dsg, output) : LoaderFactory.phasedLoader(dsg, output);
       loader.startBulk();
       try {
         loader.load(nq.toString());
