@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,6 +30,24 @@ class HostileDossierTest {
     assertEquals(1, r.dossiers().size(), "the other file is still read");
     assertTrue(r.diagnostics().stream().anyMatch(d -> d.toString().contains("huge.md")
         && d.message().equals("larger than the 16 MiB limit (" + (2L << 30) + " bytes); not read")),
+        r.diagnostics().toString());
+  }
+
+  @Test
+  void fiftyMegabytesOnOneLineAreNotRead() throws Exception {
+    // real bytes this time, not a sparse file: the size check must come before anything reads the line
+    Path f = dir.resolve("oneline.md");
+    byte[] chunk = "x".repeat(1 << 20).getBytes(StandardCharsets.US_ASCII);
+    try (OutputStream out = Files.newOutputStream(f)) {
+      for (int i = 0; i < 50; i++) {
+        out.write(chunk);
+      }
+    }
+    Files.copy(SeedDossierTest.SEED, dir.resolve("ok.md"));
+    ReadResult r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> DossierReader.read(List.of(dir)));
+    assertEquals(1, r.dossiers().size(), "the other file is still read");
+    assertTrue(r.diagnostics().stream().anyMatch(d -> d.isError() && d.file().endsWith("oneline.md")
+        && d.message().equals("larger than the 16 MiB limit (" + (50L << 20) + " bytes); not read")),
         r.diagnostics().toString());
   }
 
