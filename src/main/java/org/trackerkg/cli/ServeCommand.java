@@ -46,6 +46,11 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Longest a SPARQL query may run: 500ms, 10s, 2m (default: ${DEFAULT-VALUE}).")
   String timeout;
 
+  @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "30s",
+      description = "Close a connection that sends and receives nothing for this long: 500ms, 30s, 2m "
+          + "(default: ${DEFAULT-VALUE}).")
+  String idleTimeout;
+
   @Option(names = "--max-rows", paramLabel = "N", defaultValue = "10000",
       description = "Most result rows a SPARQL query returns (default: ${DEFAULT-VALUE}).")
   long maxRows;
@@ -67,7 +72,7 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Duration limit = parseDuration(timeout);
+    TrackerServer.Builder options = options(TrackerServer.create()); // a bad duration fails before the data loads
     String updatePassword = null;
     if (updatePasswordFile != null) {
       try {
@@ -97,14 +102,8 @@ public final class ServeCommand implements Callable<Integer> {
         : tdb != null ? tdb.resolve("dumps") : Files.createTempDirectory("tkg-dumps-");
     TrackerServer server;
     try {
-      server = TrackerServer.create()
+      server = options
           .dataset(loaded.dataset())
-          .base(input.base)
-          .port(port)
-          .host(host)
-          .timeout(limit)
-          .maxRows(maxRows)
-          .tdb(tdb)
           .dumpsDir(dumpsDir)
           .updatePassword(updatePassword)
           .build();
@@ -139,6 +138,17 @@ public final class ServeCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
+  /** The server options given on the command line, set on {@code b}; a malformed duration is a usage error. */
+  TrackerServer.Builder options(TrackerServer.Builder b) {
+    return b.base(input.base)
+        .port(port)
+        .host(host)
+        .timeout(parseDuration("--timeout", timeout))
+        .idleTimeout(parseDuration("--idle-timeout", idleTimeout))
+        .maxRows(maxRows)
+        .tdb(tdb);
+  }
+
   /**
    * Dumps take longer to write than the data takes to load, so they are written after the server answers. The
    * writer stages files and renames them into place, so /dumps/ only ever shows whole files (or none yet).
@@ -159,10 +169,10 @@ public final class ServeCommand implements Callable<Integer> {
     t.start();
   }
 
-  static Duration parseDuration(String s) {
+  static Duration parseDuration(String option, String s) {
     Matcher m = DURATION.matcher(s.trim().toLowerCase(Locale.ROOT));
     if (!m.matches()) {
-      throw new UsageException("--timeout: not a duration: '" + s + "' (e.g. 500ms, 10s, 2m)");
+      throw new UsageException(option + ": not a duration: '" + s + "' (e.g. 500ms, 10s, 2m)");
     }
     long n = Long.parseLong(m.group(1));
     String unit = m.group(2) == null ? "s" : m.group(2);
@@ -172,7 +182,7 @@ public final class ServeCommand implements Callable<Integer> {
       default -> Duration.ofSeconds(n);
     };
     if (d.isZero()) {
-      throw new UsageException("--timeout: must be more than zero: '" + s + "'");
+      throw new UsageException(option + ": must be more than zero: '" + s + "'");
     }
     return d;
   }
