@@ -45,6 +45,12 @@ public final class TrackerServer {
    * closed: the idle timeout alone lets a client trickling one byte at a time hold a connection for ever.
    */
   public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(30);
+  /**
+   * A request body must arrive at this many bytes a second or faster, on average from its first byte (else 408,
+   * connection closed): a 1 MiB body within 17 minutes. Low, because Jetty checks the average from the first byte
+   * without a grace period, and a short body held up by a lost packet must still pass.
+   */
+  public static final long MIN_BODY_BYTES_PER_SECOND = 1024;
   /** The request line and headers together: a longer URL is 414, longer headers 431. */
   public static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
   /** The largest request body (a POSTed query or form): a larger one is 413. */
@@ -366,6 +372,8 @@ public final class TrackerServer {
           if (f instanceof HttpConnectionFactory h) {
             h.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER_SIZE);
             h.getHttpConfiguration().setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
+            // Jetty's own bound on slow bodies, checked at each read by the servlet input stream
+            h.getHttpConfiguration().setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
           }
         }
       }

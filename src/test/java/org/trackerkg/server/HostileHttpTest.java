@@ -508,6 +508,45 @@ class HostileHttpTest {
     assertEquals(200, Fixture.get(strict, "/$/ping").statusCode(), "others are still served");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"application/sparql-query", "application/x-www-form-urlencoded"})
+  @Timeout(120)
+  void bodyTrickledInsideTheIdleTimeoutIs408(String type) throws Exception {
+    // headers at once, then a 300-byte body at 10 bytes a second: under the 1 KiB/s minimum body rate
+    String q = "SELECT * { ?s ?p ?o } LIMIT 1 #" + "x".repeat(269);
+    String query = type.endsWith("form-urlencoded") ? "query=" + Fixture.enc(q) : q;
+    String head = "POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + type + "\r\n"
+        + "Content-Length: " + query.length() + "\r\n\r\n";
+    try (Socket s = new Socket("127.0.0.1", strict.port())) {
+      s.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+      s.getOutputStream().flush();
+      s.setSoTimeout(1);
+      InputStream in = s.getInputStream();
+      ByteArrayOutputStream got = new ByteArrayOutputStream();
+      boolean ended = false;
+      for (int i = 0; i < query.length() && !ended; i++) {
+        try {
+          s.getOutputStream().write(query.charAt(i));
+          s.getOutputStream().flush();
+          Thread.sleep(100);
+          for (int b; (b = in.read()) >= 0; ) {
+            got.write(b);
+          }
+          ended = true;
+        } catch (SocketTimeoutException e) {
+          // still open
+        } catch (SocketException e) {
+          ended = true;
+        }
+      }
+      String text = got.toString(StandardCharsets.ISO_8859_1);
+      assertTrue(ended, "the whole body was sent and the connection is still open: " + text);
+      assertTrue(text.startsWith("HTTP/1.1 408"), text);
+      assertNoTrace(text, "slow body");
+    }
+    assertEquals(200, Fixture.get(strict, "/$/ping").statusCode(), "others are still served");
+  }
+
   @Test
   @Timeout(120)
   void blankLinesTrickledBeforeTheRequestLineAreCutOff() throws Exception {
