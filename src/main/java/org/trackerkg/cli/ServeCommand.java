@@ -52,6 +52,11 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Longest a SPARQL query may run: 500ms, 10s, 2m (default: ${DEFAULT-VALUE}).")
   String timeout;
 
+  @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "30s",
+      description = "Close a connection that sends and receives nothing for this long: 500ms, 30s, 2m "
+          + "(default: ${DEFAULT-VALUE}).")
+  String idleTimeout;
+
   @Option(names = "--max-rows", paramLabel = "N", defaultValue = "10000",
       description = "Most result rows a SPARQL query returns (default: ${DEFAULT-VALUE}).")
   long maxRows;
@@ -74,7 +79,7 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Duration limit = parseDuration(timeout);
+    TrackerServer.Builder options = options(TrackerServer.create()); // a bad duration fails before the data loads
     String updatePassword = null;
     if (updatePasswordFile != null) {
       try {
@@ -117,14 +122,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     TrackerServer server;
     try {
-      server = TrackerServer.create()
+      server = options
           .dataset(dataset)
-          .base(input.base)
-          .port(port)
-          .host(host)
-          .timeout(limit)
-          .maxRows(maxRows)
-          .tdb(tdb)
           .dumpsDir(dumpsDir)
           .updatePassword(updatePassword)
           .build();
@@ -158,6 +157,17 @@ public final class ServeCommand implements Callable<Integer> {
     out.flush();
     server.fuseki().join();
     return ExitCode.OK;
+  }
+
+  /** The server options given on the command line, set on {@code b}; a malformed duration is a usage error. */
+  TrackerServer.Builder options(TrackerServer.Builder b) {
+    return b.base(input.base)
+        .port(port)
+        .host(host)
+        .timeout(parseDuration("--timeout", timeout))
+        .idleTimeout(parseDuration("--idle-timeout", idleTimeout))
+        .maxRows(maxRows)
+        .tdb(tdb);
   }
 
   /**
@@ -201,10 +211,10 @@ public final class ServeCommand implements Callable<Integer> {
     }
   }
 
-  static Duration parseDuration(String s) {
+  static Duration parseDuration(String option, String s) {
     Matcher m = DURATION.matcher(s.trim().toLowerCase(Locale.ROOT));
     if (!m.matches()) {
-      throw new UsageException("--timeout: not a duration: '" + s + "' (e.g. 500ms, 10s, 2m)");
+      throw new UsageException(option + ": not a duration: '" + s + "' (e.g. 500ms, 10s, 2m)");
     }
     long n = Long.parseLong(m.group(1));
     String unit = m.group(2) == null ? "s" : m.group(2);
@@ -214,7 +224,7 @@ public final class ServeCommand implements Callable<Integer> {
       default -> Duration.ofSeconds(n);
     };
     if (d.isZero()) {
-      throw new UsageException("--timeout: must be more than zero: '" + s + "'");
+      throw new UsageException(option + ": must be more than zero: '" + s + "'");
     }
     return d;
   }

@@ -29,6 +29,7 @@ public final class ExodusReader {
         return new ReadResult(dossiers, diagnostics);
       }
       boolean found = false;
+      long items = 0; // list items in the descriptions so far: the limit is per file
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         p.nextToken();
@@ -42,6 +43,15 @@ public final class ExodusReader {
           int line = line(p);
           p.nextToken();
           JsonNode node = JSON.readTree(p);
+          String description = MarkdownDossierParser.normalise(node.path("description").asText(""));
+          int over = ListItemLimit.lineOverLimit(description, items);
+          if (over > 0) {
+            // as for a Markdown file, the whole file is not read (before commonmark parses a description)
+            diagnostics.add(Diagnostic.error(file, line, "tracker " + key + ": " + ListItemLimit.MESSAGE
+                + " (description line " + over + ")"));
+            return new ReadResult(List.of(), diagnostics);
+          }
+          items += ListItemLimit.count(description);
           try {
             Dossier d = tracker(key, node, file, line, sha256, diagnostics);
             if (d != null) {
@@ -93,6 +103,9 @@ public final class ExodusReader {
           "tracker " + key + " (" + name + "): " + diag.message() + (diag.line() > 0 ? " (description line " + diag.line() + ")" : "")));
     }
     Dossier d = o.dossier();
+    if (d == null) {
+      return null; // the parser said why
+    }
 
     List<Signature> signatures = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();

@@ -35,7 +35,10 @@ import org.commonmark.parser.Parser;
  * headings, whatever their level or spelling, and every section is also kept verbatim.
  */
 public final class MarkdownDossierParser {
-  /** The parsed dossier (null when the document names no tracker) and what the parser had to say. */
+  /**
+   * The parsed dossier (null when the document names no tracker, or has more list items than
+   * {@link ListItemLimit#MAX_ITEMS}) and what the parser had to say.
+   */
   public record Outcome(Dossier dossier, List<Diagnostic> diagnostics) {
     public Outcome {
       diagnostics = List.copyOf(diagnostics);
@@ -107,6 +110,11 @@ public final class MarkdownDossierParser {
    */
   public Outcome parse(String text, Source source, String knownName) {
     String normalised = normalise(text);
+    int over = ListItemLimit.lineOverLimit(normalised, 0);
+    if (over > 0) {
+      // before commonmark: its tree for a million items takes gigabytes
+      return new Outcome(null, List.of(Diagnostic.error(source.file(), over, ListItemLimit.MESSAGE)));
+    }
     ParseContext ctx = new ParseContext(source.file(), normalised);
     Document doc = (Document) MARKDOWN.parse(normalised);
     Draft d = new Draft();

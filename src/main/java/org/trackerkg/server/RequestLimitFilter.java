@@ -25,9 +25,11 @@ import java.util.Map;
 import org.eclipse.jetty.http.BadMessageException;
 
 /**
- * Bounds request bodies: a declared Content-Length over the limit is refused at once (413, connection closed,
- * the body never read); a chunked body is read up to the limit and refused as soon as it goes over. Form bodies
- * are bounded by the servlet context's maximum form size, set to the same limit.
+ * Bounds request bodies in size and in time. A declared Content-Length over the limit is refused at once (413,
+ * connection closed, the body never read); any other body is read whole here, before a handler sees it: a chunked
+ * one is refused as soon as it goes over the limit, and one arriving slower than Jetty's minimum data rate (its
+ * servlet input stream checks it at each read) gets 408 with the connection closed. Read here, forms included
+ * (which Jetty would otherwise parse without that check), and Fuseki does not answer the slow body with a 500.
  */
 final class RequestLimitFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
@@ -49,9 +51,20 @@ final class RequestLimitFilter extends HttpFilter {
     String te = req.getHeader("Transfer-Encoding");
     String ct = req.getContentType();
     boolean form = ct != null && ct.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
-    if (length < 0 && te != null) {
+    if (length > 0 || (length < 0 && te != null)) {
       InputStream in = req.getInputStream();
-      byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
+      byte[] body;
+      try {
+        body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
+      } catch (BadMessageException e) {
+        if (e.getCode() != HttpServletResponse.SC_REQUEST_TIMEOUT) {
+          throw e;
+        }
+        resp.setHeader("Connection", "close");
+        Http.sendText(req, resp, HttpServletResponse.SC_REQUEST_TIMEOUT, "Request body too slow: under the "
+            + TrackerServer.MIN_BODY_BYTES_PER_SECOND + " bytes a second the server waits for");
+        return;
+      }
       if (body.length > maxBody) {
         tooLarge(req, resp, -1);
         return;

@@ -40,6 +40,17 @@ public final class TrackerServer {
   public static final int DEFAULT_MAX_ROWS = 10_000;
   /** A connection with nothing read or written for this long is closed (slow or stalled clients). */
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+  /**
+   * The request line and headers must all arrive within this of the request's first byte, or the connection is
+   * closed: the idle timeout alone lets a client trickling one byte at a time hold a connection for ever.
+   */
+  public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(30);
+  /**
+   * A request body must arrive at this many bytes a second or faster, on average from its first byte (else 408,
+   * connection closed): a 1 MiB body within 17 minutes. Low, because Jetty checks the average from the first byte
+   * without a grace period, and a short body held up by a lost packet must still pass.
+   */
+  public static final long MIN_BODY_BYTES_PER_SECOND = 1024;
   /** The request line and headers together: a longer URL is 414, longer headers 431. */
   public static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
   /** The largest request body (a POSTed query or form): a larger one is 413. */
@@ -157,6 +168,7 @@ public final class TrackerServer {
     private Duration timeout = DEFAULT_TIMEOUT;
     private long maxRows = DEFAULT_MAX_ROWS;
     private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+    private Duration headerTimeout = DEFAULT_HEADER_TIMEOUT;
     private String updatePassword;
     private long maxBody = DEFAULT_MAX_BODY_BYTES;
     private long resultCacheBytes = ResultCache.DEFAULT_MAX_BYTES;
@@ -206,6 +218,15 @@ public final class TrackerServer {
     /** How long a connection may stay without reading or writing a byte before it is closed (default 30 s). */
     public Builder idleTimeout(Duration idleTimeout) {
       this.idleTimeout = idleTimeout;
+      return this;
+    }
+
+    /**
+     * The longest the request line and headers may take to arrive, from the request's first byte (default 30 s);
+     * past it the connection is closed, however steadily the bytes trickle in.
+     */
+    public Builder headerTimeout(Duration headerTimeout) {
+      this.headerTimeout = headerTimeout;
       return this;
     }
 
@@ -282,6 +303,9 @@ public final class TrackerServer {
       }
       if (idleTimeout == null || idleTimeout.isNegative() || idleTimeout.isZero()) {
         throw new IllegalArgumentException("idleTimeout: " + idleTimeout + " is not a positive duration");
+      }
+      if (headerTimeout == null || headerTimeout.isNegative() || headerTimeout.isZero()) {
+        throw new IllegalArgumentException("headerTimeout: " + headerTimeout + " is not a positive duration");
       }
       if (updatePassword != null && (updatePassword.isEmpty() || updatePassword.matches("(?s).*[,\\r\\n].*")
           || !updatePassword.equals(updatePassword.strip()))) {
@@ -363,11 +387,14 @@ public final class TrackerServer {
         if (c instanceof ServerConnector sc) {
           sc.setHost(host);
           sc.setIdleTimeout(idleTimeout.toMillis());
+          sc.addEventListener(new HeaderDeadline(headerTimeout));
         }
         for (ConnectionFactory f : c.getConnectionFactories()) {
           if (f instanceof HttpConnectionFactory h) {
             h.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER_SIZE);
             h.getHttpConfiguration().setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
+            // Jetty's own bound on slow bodies, checked at each read by the servlet input stream
+            h.getHttpConfiguration().setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
           }
         }
       }

@@ -64,6 +64,19 @@ class ParseCommandTest {
   }
 
   @Test
+  void fileOverTheListItemLimitExitsTwoAndTheGoodOneIsRead() throws Exception {
+    Files.copy(Path.of("data/dossiers/mparticle.md"), dir.resolve("good.md"));
+    Files.writeString(dir.resolve("items.md"), "# Items\n\n## Products and Services\n" + "- a\n".repeat(1_000_000));
+    assertEquals(2, run("parse", dir.toString(), "--format", "json"));
+    JsonNode root = new ObjectMapper().readTree(out.toString());
+    assertEquals(1, root.get("dossiers").size());
+    assertEquals("mParticle", root.get("dossiers").get(0).get("name").asText());
+    assertTrue(err.toString().contains(dir.resolve("items.md")
+        + ":100004: error: more than 100 000 list items (the limit for one file); not read"), err.toString());
+    assertFalse(err.toString().contains("\tat "), err.toString());
+  }
+
+  @Test
   void deterministic() {
     run("parse", "data/dossiers/mparticle.md", "--format", "json");
     String first = out.toString();

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +31,64 @@ class HostileDossierTest {
     assertTrue(r.diagnostics().stream().anyMatch(d -> d.toString().contains("huge.md")
         && d.message().equals("larger than the 16 MiB limit (" + (2L << 30) + " bytes); not read")),
         r.diagnostics().toString());
+  }
+
+  @Test
+  void fiftyMegabytesOnOneLineAreNotRead() throws Exception {
+    // real bytes this time, not a sparse file: the size check must come before anything reads the line
+    Path f = dir.resolve("oneline.md");
+    byte[] chunk = "x".repeat(1 << 20).getBytes(StandardCharsets.US_ASCII);
+    try (OutputStream out = Files.newOutputStream(f)) {
+      for (int i = 0; i < 50; i++) {
+        out.write(chunk);
+      }
+    }
+    Files.copy(SeedDossierTest.SEED, dir.resolve("ok.md"));
+    ReadResult r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> DossierReader.read(List.of(dir)));
+    assertEquals(1, r.dossiers().size(), "the other file is still read");
+    assertTrue(r.diagnostics().stream().anyMatch(d -> d.isError() && d.file().endsWith("oneline.md")
+        && d.message().equals("larger than the 16 MiB limit (" + (50L << 20) + " bytes); not read")),
+        r.diagnostics().toString());
+  }
+
+  @Test
+  void aMillionListItemsAreNotRead() throws Exception {
+    // 4 MB, under the size limit: refused by the list-item count before commonmark builds a tree for it
+    Files.writeString(dir.resolve("items.md"), "# Items\n\n## Products and Services\n" + "- a\n".repeat(1_000_000));
+    Files.copy(SeedDossierTest.SEED, dir.resolve("ok.md"));
+    ReadResult r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> DossierReader.read(List.of(dir)));
+    assertEquals(1, r.dossiers().size(), "the other file is still read");
+    assertTrue(r.dossiers().get(0).source().file().endsWith("ok.md"));
+    // items start on line 4: the 100 001st is on line 100 004
+    assertTrue(r.diagnostics().stream().anyMatch(d -> d.isError() && d.file().endsWith("items.md")
+        && d.line() == 100_004 && d.message().equals("more than 100 000 list items (the limit for one file); not read")),
+        r.diagnostics().toString());
+  }
+
+  @Test
+  void aMillionNestedListMarkersOnOneLineAreCounted() throws Exception {
+    ReadResult r = readAlone("nested.md", "# Nested\n\n## Products and Services\n" + "* ".repeat(1_000_000) + "deep\n");
+    assertTrue(r.diagnostics().stream().anyMatch(d -> d.isError() && d.line() == 4
+        && d.message().startsWith("more than 100 000 list items")), r.diagnostics().toString());
+  }
+
+  @Test
+  void listItemsOfAllDescriptionsInAnExodusFileCountTogether() throws Exception {
+    // two descriptions of 60 000 items: each under the limit, the file over it
+    String items = "- a\\n".repeat(60_000);
+    Files.writeString(dir.resolve("trackers.json"), "{\"trackers\": {\n"
+        + "\"1\": {\"id\": 1, \"name\": \"One\", \"description\": \"" + items + "\"},\n"
+        + "\"2\": {\"id\": 2, \"name\": \"Two\", \"description\": \"" + items + "\"}\n}}\n");
+    Files.copy(SeedDossierTest.SEED, dir.resolve("ok.md"));
+    // a folder walk reads dossier files only: an εxodus file is named
+    ReadResult r = assertTimeoutPreemptively(Duration.ofSeconds(30),
+        () -> DossierReader.read(List.of(dir.resolve("trackers.json"), dir)));
+    assertEquals(1, r.dossiers().size(), r.diagnostics().toString());
+    assertTrue(r.dossiers().get(0).source().file().endsWith("ok.md"));
+    // the second tracker's entry is on line 3 of the JSON; the 40 001st item of its description crosses
+    assertTrue(r.diagnostics().stream().anyMatch(d -> d.isError() && d.file().endsWith("trackers.json")
+        && d.line() == 3 && d.message().equals("tracker 2: more than 100 000 list items (the limit for one file);"
+        + " not read (description line 40001)")), r.diagnostics().toString());
   }
 
   /** Each file alone: a dossier or an error diagnostic naming it, never an exception, within a bounded time. */

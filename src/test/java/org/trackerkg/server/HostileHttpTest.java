@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.trackerkg.publish.DumpWriter;
@@ -35,7 +36,10 @@ import org.trackerkg.publish.DumpWriter;
  */
 class HostileHttpTest {
   static final Duration IDLE = Duration.ofSeconds(2);
+  /** For the trickling clients: headers within 1 s, and the default 30 s idle timeout, which they never reach. */
+  static final Duration HEADERS = Duration.ofSeconds(1);
   static TrackerServer server;
+  static TrackerServer strict;
   static Path dumps;
   static Path secret;
 
@@ -47,11 +51,13 @@ class HostileHttpTest {
     var dsg = Fixture.seed();
     DumpWriter.create().write(dsg, dumps);
     server = Fixture.server(dsg).timeout(Duration.ofSeconds(1)).idleTimeout(IDLE).dumpsDir(dumps).build().start();
+    strict = Fixture.server(dsg).headerTimeout(HEADERS).build().start();
   }
 
   @AfterAll
   static void stop() {
     server.stop();
+    strict.stop();
   }
 
   @AfterEach
@@ -85,8 +91,12 @@ class HostileHttpTest {
     try (Socket s = new Socket("127.0.0.1", server.port())) {
       s.setSoTimeout(20_000);
       OutputStream out = s.getOutputStream();
-      out.write(request);
-      out.flush();
+      try {
+        out.write(request);
+        out.flush();
+      } catch (SocketException e) {
+        // the server answered (413) and closed before the whole of a large request was written: read the answer
+      }
       InputStream in = s.getInputStream();
       ByteArrayOutputStream buf = new ByteArrayOutputStream();
       byte[] b = new byte[8192];
@@ -447,6 +457,153 @@ class HostileHttpTest {
         s.close();
       }
     }
+  }
+
+  /**
+   * Sends {@code request} to the strict server one byte every 100 ms (far inside its 30 s idle timeout) until
+   * the server ends the connection; returns what the server sent, or null when the whole request went through
+   * without it doing so. After the sixth byte, another client is served meanwhile.
+   */
+  static String trickle(byte[] request) throws Exception {
+    return trickle(request, request.length);
+  }
+
+  /** As {@link #trickle(byte[])}, but null already when the first {@code upTo} bytes went through. */
+  static String trickle(byte[] request, int upTo) throws Exception {
+    try (Socket s = new Socket("127.0.0.1", strict.port())) {
+      s.setSoTimeout(1);
+      InputStream in = s.getInputStream();
+      ByteArrayOutputStream got = new ByteArrayOutputStream();
+      for (int i = 0; i < upTo; i++) {
+        try {
+          s.getOutputStream().write(request[i]);
+          s.getOutputStream().flush();
+        } catch (SocketException e) {
+          return got.toString(StandardCharsets.ISO_8859_1); // reset: it is gone
+        }
+        if (i == 5) {
+          assertEquals(200, Fixture.get(strict, "/$/ping").statusCode(), "another client, meanwhile");
+        }
+        Thread.sleep(100);
+        try {
+          for (int b; (b = in.read()) >= 0; ) {
+            got.write(b);
+          }
+          return got.toString(StandardCharsets.ISO_8859_1);
+        } catch (SocketTimeoutException e) {
+          // still open
+        } catch (SocketException e) {
+          return got.toString(StandardCharsets.ISO_8859_1);
+        }
+      }
+      return null;
+    }
+  }
+
+  @Test
+  @Timeout(120)
+  void headersTrickledInsideTheIdleTimeoutAreCutOff() throws Exception {
+    // 300 bytes at 10 a second: 30 s to send, each byte resetting the idle timeout; the header limit is 1 s
+    byte[] req = ("GET /$/ping HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + "s".repeat(250) + "\r\n\r\n")
+        .getBytes(StandardCharsets.ISO_8859_1);
+    String got = trickle(req);
+    assertTrue(got != null, "the whole request was sent and the connection is still open");
+    assertTrue(got.isEmpty() || got.startsWith("HTTP/1.1 408"), got);
+    assertEquals(200, Fixture.get(strict, "/$/ping").statusCode(), "others are still served");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"application/sparql-query", "application/x-www-form-urlencoded"})
+  @Timeout(120)
+  void bodyTrickledInsideTheIdleTimeoutIs408(String type) throws Exception {
+    // headers at once, then a 300-byte body at 10 bytes a second: under the 1 KiB/s minimum body rate
+    String q = "SELECT * { ?s ?p ?o } LIMIT 1 #" + "x".repeat(269);
+    String query = type.endsWith("form-urlencoded") ? "query=" + Fixture.enc(q) : q;
+    String head = "POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + type + "\r\n"
+        + "Content-Length: " + query.length() + "\r\n\r\n";
+    try (Socket s = new Socket("127.0.0.1", strict.port())) {
+      s.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+      s.getOutputStream().flush();
+      s.setSoTimeout(1);
+      InputStream in = s.getInputStream();
+      ByteArrayOutputStream got = new ByteArrayOutputStream();
+      boolean ended = false;
+      for (int i = 0; i < query.length() && !ended; i++) {
+        try {
+          s.getOutputStream().write(query.charAt(i));
+          s.getOutputStream().flush();
+          Thread.sleep(100);
+          for (int b; (b = in.read()) >= 0; ) {
+            got.write(b);
+          }
+          ended = true;
+        } catch (SocketTimeoutException e) {
+          // still open
+        } catch (SocketException e) {
+          ended = true;
+        }
+      }
+      String text = got.toString(StandardCharsets.ISO_8859_1);
+      assertTrue(ended, "the whole body was sent and the connection is still open: " + text);
+      assertTrue(text.startsWith("HTTP/1.1 408"), text);
+      assertNoTrace(text, "slow body");
+    }
+    assertEquals(200, Fixture.get(strict, "/$/ping").statusCode(), "others are still served");
+  }
+
+  @Test
+  @Timeout(120)
+  void blankLinesTrickledBeforeTheRequestLineAreCutOff() throws Exception {
+    // Jetty skips blank lines before a request line without limit: 150 of them would take 30 s at this pace
+    String got = trickle(("\r\n".repeat(150) + "GET /$/ping HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        .getBytes(StandardCharsets.ISO_8859_1), 300);
+    assertTrue(got != null, "the blank lines were all sent and the connection is still open");
+    assertTrue(got.isEmpty() || got.startsWith("HTTP/1.1 408"), got);
+  }
+
+  @Test
+  @Timeout(120)
+  void keepAliveConnectionBetweenRequestsIsNotCutByTheHeaderLimit() throws Exception {
+    // waiting for the next request is the idle timeout's business, not the header limit's
+    try (Socket s = new Socket("127.0.0.1", strict.port())) {
+      s.setSoTimeout(20_000);
+      byte[] ping = "GET /$/ping HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
+      s.getOutputStream().write(ping);
+      s.getOutputStream().flush();
+      assertTrue(readResponse(s.getInputStream()).startsWith("HTTP/1.1 200"));
+      Thread.sleep(HEADERS.toMillis() * 3);
+      s.getOutputStream().write(ping);
+      s.getOutputStream().flush();
+      assertTrue(readResponse(s.getInputStream()).startsWith("HTTP/1.1 200"), "same connection, second request");
+    }
+  }
+
+  /** One response off a kept-alive connection: status line, headers, and a Content-Length or chunked body. */
+  static String readResponse(InputStream in) throws IOException {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    while (!buf.toString(StandardCharsets.ISO_8859_1).contains("\r\n\r\n")) {
+      int b = in.read();
+      if (b < 0) {
+        break;
+      }
+      buf.write(b);
+    }
+    String head = buf.toString(StandardCharsets.ISO_8859_1);
+    String lower = head.toLowerCase(Locale.ROOT);
+    int cl = lower.indexOf("\r\ncontent-length:");
+    if (cl >= 0) {
+      int n = Integer.parseInt(head.substring(cl + 17, head.indexOf("\r\n", cl + 2)).trim());
+      buf.write(in.readNBytes(n));
+    } else if (lower.contains("transfer-encoding: chunked")) {
+      while (!buf.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n0\r\n\r\n")) {
+        int b = in.read();
+        if (b < 0) {
+          break;
+        }
+        buf.write(b);
+      }
+    }
+    return buf.toString(StandardCharsets.ISO_8859_1);
   }
 
   /** Reads until end of stream; the bytes read, or -1 when our own read timed out first. */

@@ -48,5 +48,8 @@ class ServeCommandTest {
     IllegalArgumentException e2 = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> Fixture.server(Fixture.seed()).base("ftp://x/").build());
     assertTrue(e2.getMessage().startsWith("base:"), e2.getMessage());
+    IllegalArgumentException e3 = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> Fixture.server(Fixture.seed()).headerTimeout(java.time.Duration.ZERO).build());
+    assertTrue(e3.getMessage().startsWith("headerTimeout:"), e3.getMessage());
   }
 }

@@ -1,0 +1,60 @@
+package org.trackerkg.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.jetty.server.Connector;
+import org.junit.jupiter.api.Test;
+import org.trackerkg.graph.Iris;
+import org.trackerkg.server.TrackerServer;
+import org.trackerkg.store.Pipeline;
+import picocli.CommandLine;
+
+/** {@code tkg serve}'s options as the command line parser gives them to the server it builds (not started). */
+class ServeOptionsTest {
+  /** Every connector's idle timeout of the server the options build, in milliseconds. */
+  static List<Long> idleTimeouts(String... args) {
+    ServeCommand serve = new ServeCommand();
+    new CommandLine(serve).parseArgs(args);
+    TrackerServer server = serve.options(TrackerServer.create())
+        .dataset(Pipeline.load(List.of(Path.of("data")), Iris.DEFAULT_BASE).dataset())
+        .requestLog(null).messages(null).build();
+    try {
+      Connector[] connectors = server.fuseki().getJettyServer().getConnectors();
+      assertTrue(connectors.length > 0);
+      return java.util.Arrays.stream(connectors).map(Connector::getIdleTimeout).toList();
+    } finally {
+      server.stop();
+    }
+  }
+
+  @Test
+  void idleTimeoutReachesEveryConnector() {
+    assertEquals(List.of(5_000L), idleTimeouts("--port", "0", "--idle-timeout", "5s"));
+    assertEquals(List.of(1_500L), idleTimeouts("--port", "0", "--idle-timeout", "1500ms"));
+  }
+
+  @Test
+  void idleTimeoutDefaultsToThirtySeconds() {
+    assertEquals(List.of(TrackerServer.DEFAULT_IDLE_TIMEOUT.toMillis()), idleTimeouts("--port", "0"));
+    assertEquals(Duration.ofSeconds(30), TrackerServer.DEFAULT_IDLE_TIMEOUT);
+  }
+
+  @Test
+  void badIdleTimeoutIsAUsageError() {
+    for (String bad : List.of("0", "soon", "-5s")) {
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      int code = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+          .execute("serve", "data", "--port", "0", "--idle-timeout", bad);
+      assertEquals(ExitCode.BAD_INPUT, code, bad + ": " + err);
+      assertTrue(err.toString().contains("--idle-timeout"), err.toString());
+      assertTrue(out.toString().isEmpty(), "not served: " + out);
+    }
+  }
+}
