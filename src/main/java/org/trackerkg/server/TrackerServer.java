@@ -23,6 +23,7 @@ import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.CustomRequestLog;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.ServerConnector;
 import org.trackerkg.graph.Iris;
 
@@ -56,6 +57,12 @@ public final class TrackerServer {
   /** The largest request body (a POSTed query or form): a larger one is 413. */
   public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
   public static final long DEFAULT_RESULT_CACHE_BYTES = ResultCache.DEFAULT_MAX_BYTES;
+  /**
+   * Open connections at most: past it the server stops accepting (new clients wait in the accept queue) and idle
+   * connections are closed after {@link #BUSY_IDLE_TIMEOUT}, so slow or idle clients cannot hold every socket.
+   */
+  public static final int DEFAULT_MAX_CONNECTIONS = 1000;
+  static final Duration BUSY_IDLE_TIMEOUT = Duration.ofSeconds(5);
   /** The dataset's name in Fuseki: its unnamed query endpoint is the server's {@code /sparql}. */
   static final String SPARQL_PATH = "/sparql";
   /** The one user allowed to write, when writes are switched on. */
@@ -169,6 +176,7 @@ public final class TrackerServer {
     private long maxRows = DEFAULT_MAX_ROWS;
     private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
     private Duration headerTimeout = DEFAULT_HEADER_TIMEOUT;
+    private int maxConnections = DEFAULT_MAX_CONNECTIONS;
     private String updatePassword;
     private long maxBody = DEFAULT_MAX_BODY_BYTES;
     private long resultCacheBytes = ResultCache.DEFAULT_MAX_BYTES;
@@ -227,6 +235,12 @@ public final class TrackerServer {
      */
     public Builder headerTimeout(Duration headerTimeout) {
       this.headerTimeout = headerTimeout;
+      return this;
+    }
+
+    /** Open connections at most (default {@value #DEFAULT_MAX_CONNECTIONS}); see the constant. */
+    public Builder maxConnections(int maxConnections) {
+      this.maxConnections = maxConnections;
       return this;
     }
 
@@ -303,6 +317,9 @@ public final class TrackerServer {
       }
       if (idleTimeout == null || idleTimeout.isNegative() || idleTimeout.isZero()) {
         throw new IllegalArgumentException("idleTimeout: " + idleTimeout + " is not a positive duration");
+      }
+      if (maxConnections < 1) {
+        throw new IllegalArgumentException("maxConnections: " + maxConnections + " is not positive");
       }
       if (headerTimeout == null || headerTimeout.isNegative() || headerTimeout.isZero()) {
         throw new IllegalArgumentException("headerTimeout: " + headerTimeout + " is not a positive duration");
@@ -383,6 +400,9 @@ public final class TrackerServer {
         data.close();
         throw e;
       }
+      NetworkConnectionLimit connectionLimit = new NetworkConnectionLimit(maxConnections, fuseki.getJettyServer());
+      connectionLimit.setEndPointIdleTimeout(BUSY_IDLE_TIMEOUT.toMillis());
+      fuseki.getJettyServer().addBean(connectionLimit);
       for (Connector c : fuseki.getJettyServer().getConnectors()) {
         if (c instanceof ServerConnector sc) {
           sc.setHost(host);
