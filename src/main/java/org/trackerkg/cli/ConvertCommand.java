@@ -3,6 +3,7 @@ package org.trackerkg.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.trackerkg.publish.AtomicFile;
@@ -40,6 +41,9 @@ public final class ConvertCommand implements Callable<Integer> {
       throw new UsageException("--format: " + e.getMessage());
     }
     PrintWriter err = spec.commandLine().getErr();
+    if (f == RdfOutput.Format.NT || f == RdfOutput.Format.NQ) {
+      return lines(f, err);
+    }
     Pipeline.Loaded loaded = input.load(err);
     if (output == null) {
       OutputStream out = System.out;
@@ -53,5 +57,34 @@ public final class ConvertCommand implements Callable<Integer> {
       err.println("tkg: wrote " + output);
     }
     return loaded.hasInputErrors() ? ExitCode.BAD_INPUT : ExitCode.OK;
+  }
+
+  /**
+   * N-Triples and N-Quads are sorted lines: the dossiers are mapped one at a time and their lines sorted on disk
+   * beyond a bound, so a corpus larger than memory converts (the other formats need the whole graph at once).
+   */
+  private int lines(RdfOutput.Format f, PrintWriter err) throws IOException {
+    try (RdfOutput.SortedLines lines = RdfOutput.sortedLines(f)) {
+      Pipeline.Streamed streamed = input.stream(err, q -> {
+        try {
+          lines.add(q);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      if (output == null) {
+        lines.writeTo(System.out);
+      } else {
+        try {
+          AtomicFile.write(output, lines::writeTo);
+        } catch (IOException e) {
+          throw new UsageException("cannot write " + output + ": " + e.getMessage(), e);
+        }
+        err.println("tkg: wrote " + output);
+      }
+      return streamed.hasInputErrors() ? ExitCode.BAD_INPUT : ExitCode.OK;
+    } catch (UncheckedIOException e) {
+      throw new UsageException("cannot sort the lines in the temporary folder: " + e.getCause().getMessage(), e);
+    }
   }
 }

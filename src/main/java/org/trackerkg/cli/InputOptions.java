@@ -36,6 +36,18 @@ public final class InputOptions {
     return loaded;
   }
 
+  /** Reads and maps the inputs in two passes, each quad to {@code sink}, printing every diagnostic to {@code err}. */
+  Pipeline.Streamed stream(PrintWriter err, java.util.function.Consumer<org.apache.jena.sparql.core.Quad> sink) {
+    try {
+      new Iris(base);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--base: " + e.getMessage());
+    }
+    Pipeline.Streamed streamed = Pipeline.stream(inputs(), base, sink);
+    report(streamed.diagnostics(), err);
+    return streamed;
+  }
+
   static void report(List<Diagnostic> diagnostics, PrintWriter err) {
     for (Diagnostic d : diagnostics) {
       err.println(d);

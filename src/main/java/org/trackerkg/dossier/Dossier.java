@@ -67,6 +67,18 @@ public record Dossier(
     sections = List.copyOf(sections);
   }
 
+  /**
+   * This dossier without its text (clauses, sections, references, descriptions…): what resolving trackers and
+   * organisations across a whole corpus needs (names, aliases, owners, relationships, signatures, websites, ids,
+   * source), small enough to hold for a corpus larger than memory. Reading the same file again and calling this
+   * gives an equal record.
+   */
+  public Dossier withoutText() {
+    return new Dossier(name, qualifier, aliases, ownerHints, inExodus, exodusId, exodusCreated, location, websites,
+        List.of(), List.of(), owners, signatures, List.of(), List.of(), List.of(), List.of(), List.of(),
+        relationships, null, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), source);
+  }
+
   public List<Signature> networkSignatures() {
     return signatures.stream().filter(s -> s.kind() == Signature.Kind.NETWORK).toList();
   }

@@ -37,7 +37,20 @@ public final class DossierReader {
 
   public static ReadResult read(List<Path> inputs) {
     List<Diagnostic> diagnostics = new ArrayList<>();
-    // Sorted and de-duplicated, so the output does not depend on the order inputs were given in.
+    List<Dossier> dossiers = new ArrayList<>();
+    for (String file : files(inputs, diagnostics)) {
+      readFile(Path.of(file), file, dossiers, diagnostics);
+    }
+    dossiers.sort(Comparator.comparing((Dossier d) -> d.source().file())
+        .thenComparing(d -> d.exodusId() == null ? -1 : d.exodusId()));
+    return new ReadResult(dossiers, diagnostics);
+  }
+
+  /**
+   * The files {@link #read} would read, sorted and de-duplicated (so the output does not depend on the order the
+   * inputs were given in); a missing input or a symbolic-link loop is reported in {@code diagnostics}.
+   */
+  public static List<String> files(List<Path> inputs, List<Diagnostic> diagnostics) {
     Set<String> files = new TreeSet<>();
     for (Path input : inputs) {
       if (!Files.exists(input)) {
@@ -48,12 +61,14 @@ public final class DossierReader {
         files.add(input.toString());
       }
     }
+    return List.copyOf(files);
+  }
+
+  /** The dossiers of one file (one for a Markdown dossier, one per record for an εxodus file), in file order. */
+  public static ReadResult readFile(String file) {
+    List<Diagnostic> diagnostics = new ArrayList<>();
     List<Dossier> dossiers = new ArrayList<>();
-    for (String file : files) {
-      readFile(Path.of(file), file, dossiers, diagnostics);
-    }
-    dossiers.sort(Comparator.comparing((Dossier d) -> d.source().file())
-        .thenComparing(d -> d.exodusId() == null ? -1 : d.exodusId()));
+    readFile(Path.of(file), file, dossiers, diagnostics);
     return new ReadResult(dossiers, diagnostics);
   }
 

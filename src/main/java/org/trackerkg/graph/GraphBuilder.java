@@ -6,9 +6,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
 import org.trackerkg.dossier.Diagnostic;
 import org.trackerkg.dossier.Dossier;
 import org.trackerkg.dossier.OrgMention;
@@ -39,6 +43,44 @@ public final class GraphBuilder {
       Map<String, String> sourceFiles) {}
 
   public Result build(List<Dossier> input) {
+    Plan plan = plan(input);
+    DatasetGraph dsg = DatasetGraphFactory.create();
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    Map<String, String> sourceFiles = mapAll(plan, d -> d, (d, graph) -> new Quads(dsg, graph), diagnostics);
+    return new Result(dsg, diagnostics, plan.iris(), java.util.Collections.unmodifiableMap(sourceFiles));
+  }
+
+  /** What {@link #stream} gives besides the quads. */
+  public record Streamed(List<Diagnostic> diagnostics, Iris iris, Map<String, String> sourceFiles) {}
+
+  /**
+   * The mapping of {@link #build} for a corpus larger than memory: {@code outlines} are the dossiers without their
+   * text ({@link Dossier#withoutText()}), which is all that resolving trackers and organisations across the corpus
+   * needs; {@code full} gives a dossier whole again (read anew, or null when it can no longer be read), and its
+   * quads go to {@code sink} as soon as it is mapped. The quads are those of {@link #build}, in another order.
+   */
+  public Streamed stream(List<Dossier> outlines, Function<Dossier, Dossier> full, Consumer<Quad> sink) {
+    Plan plan = plan(outlines);
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    DatasetGraph[] one = new DatasetGraph[1];
+    Map<String, String> sourceFiles = mapAll(plan, full, (d, graph) -> {
+      if (one[0] != null) {
+        one[0].find().forEachRemaining(sink);
+      }
+      one[0] = DatasetGraphFactory.create();  // the previous dossier's quads are gone with it
+      return new Quads(one[0], graph);
+    }, diagnostics);
+    if (one[0] != null) {
+      one[0].find().forEachRemaining(sink);
+    }
+    return new Streamed(diagnostics, plan.iris(), java.util.Collections.unmodifiableMap(sourceFiles));
+  }
+
+  /** What mapping needs to know about the whole corpus: the order, each dossier's tracker, the organisations. */
+  private record Plan(Iris iris, List<Dossier> dossiers, TrackerResolver trackers, OrgResolver orgs,
+      Map<Dossier, Boolean> hasCompany) {}
+
+  private Plan plan(List<Dossier> input) {
     Iris iris = new Iris(base);
     // a stable order whatever order the files came in
     List<Dossier> dossiers = new ArrayList<>(input);
@@ -71,21 +113,30 @@ public final class GraphBuilder {
       }
     }
     orgs.resolve();
+    return new Plan(iris, dossiers, trackers, orgs, hasCompany);
+  }
 
-    DatasetGraph dsg = DatasetGraphFactory.create();
-    List<Diagnostic> diagnostics = new ArrayList<>();
+  /** Maps every dossier of the plan, in its order, into the quads {@code into} gives for its graph. */
+  private Map<String, String> mapAll(Plan plan, Function<Dossier, Dossier> full,
+      BiFunction<Dossier, Node, Quads> into, List<Diagnostic> diagnostics) {
     Map<String, Integer> graphNames = new HashMap<>();
     Map<String, String> sourceFiles = new java.util.TreeMap<>();
-    DossierMapper mapper = new DossierMapper(iris, orgs, new Concepts(Ontology.graph()), DpvRules.load(),
-        diagnostics::add);
-    for (Dossier d : dossiers) {
+    DossierMapper mapper = new DossierMapper(plan.iris(), plan.orgs(), new Concepts(Ontology.graph()),
+        DpvRules.load(), diagnostics::add);
+    for (Dossier d : plan.dossiers()) {
       String source = d.source().kind() == Source.Kind.EXODUS ? "exodus" : "profiles";
       String slug = Iris.slug(d.name());
       int n = graphNames.merge(source + "/" + slug, 1, Integer::sum);
-      Node graph = Vocab.uri(iris.graph(source, n == 1 ? slug : slug + "-" + n));
+      Node graph = Vocab.uri(plan.iris().graph(source, n == 1 ? slug : slug + "-" + n));
+      Dossier whole = full.apply(d);
+      if (whole == null) {
+        diagnostics.add(Diagnostic.error(d.source().file(), d.source().line(),
+            "changed while being converted (read again, it no longer holds this dossier); not mapped"));
+        continue;
+      }
       sourceFiles.put(graph.getURI(), d.source().file());
-      mapper.map(d, trackers.slug(d), hasCompany.get(d), new Quads(dsg, graph));
+      mapper.map(whole, plan.trackers().slug(d), plan.hasCompany().get(d), into.apply(d, graph));
     }
-    return new Result(dsg, diagnostics, iris, java.util.Collections.unmodifiableMap(sourceFiles));
+    return sourceFiles;
   }
 }

@@ -207,28 +207,77 @@ public final class RdfOutput {
    * stays bounded however large the input.
    */
   static void writeSorted(Iterator<String> lines, OutputStream out, long spillChars) throws IOException {
-    Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-    List<String> run = new ArrayList<>();
-    List<Path> runs = new ArrayList<>();
-    long chars = 0;
-    try {
+    try (SortedLines sorted = new SortedLines(spillChars)) {
       while (lines.hasNext()) {
-        String l = lines.next();
-        run.add(l);
-        chars += l.length() + 32;
-        if (chars >= spillChars) {
-          runs.add(spill(run));
-          run.clear();
-          chars = 0;
-        }
+        sorted.add(lines.next());
       }
-      run.sort(RdfOutput::compareCodePoints);
+      sorted.writeTo(out);
+    }
+  }
+
+  /** N-Triples (the triples of every quad) or N-Quads lines, added one at a time, written sorted and distinct. */
+  public static SortedLines sortedLines(Format f) {
+    if (f != Format.NT && f != Format.NQ) {
+      throw new IllegalArgumentException(f + " is not a line format");
+    }
+    return new SortedLines(SPILL_CHARS, f == Format.NQ);
+  }
+
+  /**
+   * Lines written sorted (code-point order, the byte order of the UTF-8 output) and without duplicates. Up to a
+   * bound they are sorted in memory; beyond it each sorted run goes to a temporary file and the runs are merged, so
+   * memory stays bounded however many lines are added.
+   */
+  public static final class SortedLines implements java.io.Closeable {
+    private final long spillChars;
+    private final boolean quads;
+    private final List<String> run = new ArrayList<>();
+    private final List<Path> runs = new ArrayList<>();
+    private long chars;
+    private long added;
+
+    SortedLines(long spillChars) {
+      this(spillChars, false);
+    }
+
+    SortedLines(long spillChars, boolean quads) {
+      this.spillChars = spillChars;
+      this.quads = quads;
+    }
+
+    public void add(String line) throws IOException {
+      run.add(line);
+      added++;
+      chars += line.length() + 32;
+      if (chars >= spillChars) {
+        runs.add(spill(run));
+        run.clear();
+        chars = 0;
+      }
+    }
+
+    /** Adds the quad's line: N-Quads, or the N-Triples line of its triple. */
+    public void add(Quad q) throws IOException {
+      add(quads ? nqLine(q) : ntLine(q.asTriple()));
+    }
+
+    /** Lines added so far, duplicates included. */
+    public long added() {
+      return added;
+    }
+
+    /** Writes every line added, sorted and distinct; returns how many lines were written. */
+    public long writeTo(OutputStream out) throws IOException {
+      Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+      long written = 0;
       if (runs.isEmpty()) {
+        run.sort(RdfOutput::compareCodePoints);
         String prev = null;
         for (String l : run) {
           if (!l.equals(prev)) {
             w.write(l);
             w.write('\n');
+            written++;
           }
           prev = l;
         }
@@ -237,13 +286,19 @@ public final class RdfOutput {
           runs.add(spill(run));
           run.clear();
         }
-        merge(runs, w);
+        written = merge(runs, w);
       }
       w.flush();
-    } finally {
+      return written;
+    }
+
+    /** Deletes the spilled runs. */
+    @Override
+    public void close() throws IOException {
       for (Path p : runs) {
         Files.deleteIfExists(p);
       }
+      runs.clear();
     }
   }
 
@@ -265,9 +320,10 @@ public final class RdfOutput {
 
   private record Head(String line, BufferedReader in) {}
 
-  private static void merge(List<Path> runs, Writer w) throws IOException {
+  private static long merge(List<Path> runs, Writer w) throws IOException {
     PriorityQueue<Head> pq = new PriorityQueue<>((a, b) -> compareCodePoints(a.line, b.line));
     List<BufferedReader> readers = new ArrayList<>();
+    long written = 0;
     try {
       for (Path p : runs) {
         BufferedReader r = Files.newBufferedReader(p, StandardCharsets.UTF_8);
@@ -283,6 +339,7 @@ public final class RdfOutput {
         if (!h.line.equals(prev)) {
           w.write(h.line);
           w.write('\n');
+          written++;
           prev = h.line;
         }
         String next = h.in.readLine();
@@ -295,6 +352,7 @@ public final class RdfOutput {
         r.close();
       }
     }
+    return written;
   }
 
   // ---------------------------------------------------------------------------------------------- canonical copies
