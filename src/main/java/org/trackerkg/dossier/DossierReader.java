@@ -57,6 +57,8 @@ public final class DossierReader {
         diagnostics.add(Diagnostic.error(input.toString(), 0, "no such file or directory"));
       } else if (Files.isDirectory(input)) {
         walk(input, files, diagnostics);
+      } else if (!Files.isRegularFile(input)) {
+        diagnostics.add(Diagnostic.error(input.toString(), 0, "not a regular file (a FIFO or a device), not read"));
       } else {
         files.add(input.toString());
       }
@@ -78,8 +80,15 @@ public final class DossierReader {
       Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (attrs.isRegularFile() && DOSSIER_EXTENSIONS.contains(extension(file))) {
+          if (!DOSSIER_EXTENSIONS.contains(extension(file))) {
+            return FileVisitResult.CONTINUE;
+          }
+          if (attrs.isRegularFile()) {
             files.add(file.toString());
+          } else if (attrs.isSymbolicLink()) {  // followed links arrive resolved: this one leads nowhere
+            diagnostics.add(Diagnostic.error(file.toString(), 0, "broken symbolic link, skipped"));
+          } else if (!attrs.isDirectory()) {  // a FIFO or a device would block or never end
+            diagnostics.add(Diagnostic.error(file.toString(), 0, "not a regular file, skipped"));
           }
           return FileVisitResult.CONTINUE;
         }

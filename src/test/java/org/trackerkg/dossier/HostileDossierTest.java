@@ -155,4 +155,28 @@ class HostileDossierTest {
     ReadResult r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> DossierReader.read(List.of(dir)));
     assertTrue(r.dossiers().size() >= 1, r.diagnostics().toString());
   }
+
+  @Test
+  void filesThatCannotBeReadAreNamedAndTheOthersRead() throws Exception {
+    // as root, permissions do not stop reading: a link to nowhere and a FIFO are files no one can read
+    Files.copy(SeedDossierTest.SEED, dir.resolve("ok.md"));
+    Files.createSymbolicLink(dir.resolve("broken.md"), dir.resolve("nowhere.md"));
+    Path fifo = dir.resolve("pipe.md");
+    Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    boolean haveFifo = mk.waitFor() == 0;
+    ReadResult r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> DossierReader.read(List.of(dir)));
+    assertEquals(1, r.dossiers().size(), "the readable one");
+    assertTrue(r.diagnostics().stream().anyMatch(d -> d.isError() && d.file().endsWith("broken.md")
+        && d.message().equals("broken symbolic link, skipped")), r.diagnostics().toString());
+    if (haveFifo) {
+      assertTrue(r.diagnostics().stream().anyMatch(d -> d.isError() && d.file().endsWith("pipe.md")
+          && d.message().equals("not a regular file, skipped")), r.diagnostics().toString());
+      // named directly, a FIFO would block the reader for ever: it is refused
+      ReadResult direct = assertTimeoutPreemptively(Duration.ofSeconds(30),
+          () -> DossierReader.read(List.of(fifo, dir.resolve("ok.md"))));
+      assertEquals(1, direct.dossiers().size());
+      assertTrue(direct.diagnostics().stream().anyMatch(d -> d.isError() && d.file().endsWith("pipe.md")),
+          direct.diagnostics().toString());
+    }
+  }
 }
