@@ -57,6 +57,20 @@ public final class ServeCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   String idleTimeout;
 
+  @Option(names = "--header-timeout", paramLabel = "DURATION", defaultValue = "30s",
+      description = "Close a connection whose request line and headers take longer than this to arrive, however "
+          + "steadily they trickle in (default: ${DEFAULT-VALUE}).")
+  String headerTimeout;
+
+  @Option(names = "--max-connections", paramLabel = "N", defaultValue = "1000",
+      description = "Most open connections; past it new clients wait for one to close (default: ${DEFAULT-VALUE}).")
+  int maxConnections;
+
+  @Option(names = "--result-cache", paramLabel = "MiB", defaultValue = "64",
+      description = "Memory for whole answers of repeated SPARQL queries, kept while the data stays the same; "
+          + "0 keeps none (default: ${DEFAULT-VALUE}).")
+  long resultCacheMiB;
+
   @Option(names = "--max-rows", paramLabel = "N", defaultValue = "10000",
       description = "Most result rows a SPARQL query returns (default: ${DEFAULT-VALUE}).")
   long maxRows;
@@ -166,8 +180,22 @@ public final class ServeCommand implements Callable<Integer> {
         .host(host)
         .timeout(parseDuration("--timeout", timeout))
         .idleTimeout(parseDuration("--idle-timeout", idleTimeout))
+        .headerTimeout(parseDuration("--header-timeout", headerTimeout))
+        .maxConnections(atLeast("--max-connections", maxConnections, 1))
+        .resultCache(atLeast("--result-cache", resultCacheMiB, 0) << 20)
         .maxRows(maxRows)
         .tdb(tdb);
+  }
+
+  private static int atLeast(String option, int value, int min) {
+    return (int) atLeast(option, (long) value, min);
+  }
+
+  private static long atLeast(String option, long value, long min) {
+    if (value < min || value > (1L << 40)) {
+      throw new UsageException(option + ": " + value + " is out of range (at least " + min + ")");
+    }
+    return value;
   }
 
   /**

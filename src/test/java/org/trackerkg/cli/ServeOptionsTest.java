@@ -57,4 +57,34 @@ class ServeOptionsTest {
       assertTrue(out.toString().isEmpty(), "not served: " + out);
     }
   }
+
+  @Test
+  void connectionCapReachesTheServer() {
+    ServeCommand serve = new ServeCommand();
+    new CommandLine(serve).parseArgs("--port", "0", "--max-connections", "7", "--header-timeout", "2s",
+        "--result-cache", "0");
+    TrackerServer server = serve.options(TrackerServer.create())
+        .dataset(Pipeline.load(List.of(Path.of("data")), Iris.DEFAULT_BASE).dataset())
+        .requestLog(null).messages(null).build();
+    try {
+      assertEquals(7, server.fuseki().getJettyServer()
+          .getBean(org.eclipse.jetty.server.NetworkConnectionLimit.class).getMaxNetworkConnectionCount());
+    } finally {
+      server.stop();
+    }
+  }
+
+  @Test
+  void badLimitsAreUsageErrorsNamingTheOption() {
+    for (String[] bad : new String[][] {{"--max-connections", "0"}, {"--max-connections", "many"},
+        {"--header-timeout", "0"}, {"--header-timeout", "later"}, {"--result-cache", "-1"}}) {
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      int code = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+          .execute("serve", "data", "--port", "0", bad[0], bad[1]);
+      assertEquals(ExitCode.BAD_INPUT, code, String.join(" ", bad) + ": " + err);
+      assertTrue(err.toString().contains(bad[0]), err.toString());
+      assertTrue(out.toString().isEmpty(), "not served: " + out);
+    }
+  }
 }
