@@ -65,13 +65,7 @@ public final class ConvertCommand implements Callable<Integer> {
    */
   private int lines(RdfOutput.Format f, PrintWriter err) throws IOException {
     try (RdfOutput.SortedLines lines = RdfOutput.sortedLines(f)) {
-      Pipeline.Streamed streamed = input.stream(err, q -> {
-        try {
-          lines.add(q);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      Pipeline.Streamed streamed = input.stream(err, lines.sink());
       if (output == null) {
         lines.writeTo(System.out);
       } else {

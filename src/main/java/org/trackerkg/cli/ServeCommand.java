@@ -181,14 +181,10 @@ public final class ServeCommand implements Callable<Integer> {
         .timeout(parseDuration("--timeout", timeout))
         .idleTimeout(parseDuration("--idle-timeout", idleTimeout))
         .headerTimeout(parseDuration("--header-timeout", headerTimeout))
-        .maxConnections(atLeast("--max-connections", maxConnections, 1))
+        .maxConnections((int) atLeast("--max-connections", maxConnections, 1))
         .resultCache(atLeast("--result-cache", resultCacheMiB, 0) << 20)
         .maxRows(maxRows)
         .tdb(tdb);
-  }
-
-  private static int atLeast(String option, int value, int min) {
-    return (int) atLeast(option, (long) value, min);
   }
 
   private static long atLeast(String option, long value, long min) {

@@ -62,16 +62,19 @@ public final class Reconciler {
    * served ({@code http://host:port/reconcile}), for the preview URL of the manifest.
    */
   public static Reconciler fromDataset(DatasetGraph dsg, String base, String serviceUrl) {
-    return fromDataset(dsg, dsg.getUnionGraph(), base, serviceUrl);
+    return fromUnion(dsg.getUnionGraph(), base, serviceUrl, SignatureMatcher.fromDataset(dsg, base));
   }
 
-  /** The same, with the union of the named graphs at hand (a materialised copy answers far faster than a view). */
-  public static Reconciler fromDataset(DatasetGraph dsg, Graph union, String base, String serviceUrl) {
+  /**
+   * The same from the union of the named graphs (a materialised copy answers far faster than a view) and the
+   * signature matcher already built over the dataset.
+   */
+  public static Reconciler fromUnion(Graph union, String base, String serviceUrl, SignatureMatcher signatures) {
     Iris iris = new Iris(base);
     Map<String, Entity> entities = new TreeMap<>();
     collect(union, TKG.Tracker.asNode(), iris.tracker(""), "tracker/", TRACKER, entities);
     collect(union, TKG.Organization.asNode(), iris.org(""), "org/", ORGANIZATION, entities);
-    return new Reconciler(iris.base(), serviceUrl, entities, SignatureMatcher.fromDataset(dsg, union, base));
+    return new Reconciler(iris.base(), serviceUrl, entities, signatures);
   }
 
   private static void collect(Graph dsg, Node type, String prefix, String idPrefix, String typeId,

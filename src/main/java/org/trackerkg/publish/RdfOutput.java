@@ -261,6 +261,17 @@ public final class RdfOutput {
       add(quads ? nqLine(q) : ntLine(q.asTriple()));
     }
 
+    /** {@link #add(Quad)} as a consumer; a failure to spill is an {@link java.io.UncheckedIOException}. */
+    public java.util.function.Consumer<Quad> sink() {
+      return q -> {
+        try {
+          add(q);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      };
+    }
+
     /** Lines added so far, duplicates included. */
     public long added() {
       return added;

@@ -42,8 +42,7 @@ public final class MatchServlet extends HttpServlet {
 
   MatchServlet(Site site) {
     this.views = site.views();
-    this.matcher = site.data().read(() -> SignatureMatcher.fromDataset(site.data().dataset(),
-        site.data().union(), site.data().base()));
+    this.matcher = site.matcher();
   }
 
   @Override

@@ -32,8 +32,8 @@ public final class ReconcileServlet extends HttpServlet {
   private final transient Reconciler reconciler;
 
   ReconcileServlet(Site site) {
-    this.reconciler = site.data().read(() -> Reconciler.fromDataset(site.data().dataset(), site.data().union(),
-        site.data().base(), "/reconcile"));
+    this.reconciler = site.data().read(() -> Reconciler.fromUnion(site.data().union(), site.data().base(),
+        "/reconcile", site.matcher()));
   }
 
   @Override

@@ -22,6 +22,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.trackerkg.graph.Ontology;
 import org.trackerkg.graph.TKG;
 import org.trackerkg.graph.Vocab;
+import org.trackerkg.link.SignatureMatcher;
 import org.trackerkg.query.CannedQuery;
 import org.trackerkg.query.ParameterException;
 import org.trackerkg.query.QueryCatalogue;
@@ -49,6 +50,7 @@ final class Site {
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
   private final ResultCache results;
   private long cacheGeneration;
+  private SignatureMatcher matcher;
 
   Site(ServedData data, QueryLimits limits, Path dumpsDir, ResultCache results) {
     this.results = results;
@@ -65,6 +67,14 @@ final class Site {
   /** SPARQL protocol responses kept while the data stays the same; its generation also guards {@link #cached}. */
   ResultCache results() {
     return results;
+  }
+
+  /** The trackers' signatures, built once for {@code /match} and {@code /reconcile} alike. */
+  synchronized SignatureMatcher matcher() {
+    if (matcher == null) {
+      matcher = data.read(() -> SignatureMatcher.fromDataset(data.dataset(), data.union(), data.base()));
+    }
+    return matcher;
   }
 
   QueryLimits limits() {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,13 +24,7 @@ class StreamingConvertTest {
   static byte[] streamed(List<Path> inputs, RdfOutput.Format f, int[] dossiers) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (RdfOutput.SortedLines lines = RdfOutput.sortedLines(f)) {
-      Pipeline.Streamed s = Pipeline.stream(inputs, Iris.DEFAULT_BASE, q -> {
-        try {
-          lines.add(q);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      Pipeline.Streamed s = Pipeline.stream(inputs, Iris.DEFAULT_BASE, lines.sink());
       dossiers[0] = s.dossiers();
       lines.writeTo(out);
     }
