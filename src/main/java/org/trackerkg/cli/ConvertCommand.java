@@ -6,14 +6,14 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.trackerkg.publish.AtomicFile;
+import org.trackerkg.base.AtomicFile;
+import org.trackerkg.pipeline.Pipeline;
 import org.trackerkg.publish.RdfOutput;
-import org.trackerkg.store.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tkg convert}: dossiers → RDF, byte-identical for the same input. */
 @Command(name = "convert", mixinStandardHelpOptions = true,

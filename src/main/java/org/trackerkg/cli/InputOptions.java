@@ -4,9 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.trackerkg.dossier.Diagnostic;
-import org.trackerkg.graph.Iris;
-import org.trackerkg.store.Pipeline;
+import org.trackerkg.base.Diagnostic;
+import org.trackerkg.pipeline.Pipeline;
+import org.trackerkg.vocab.Iris;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 

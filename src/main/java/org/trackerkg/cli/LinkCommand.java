@@ -6,16 +6,16 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.trackerkg.dossier.Dossier;
 import org.trackerkg.graph.GraphBuilder;
-import org.trackerkg.graph.Iris;
 import org.trackerkg.graph.TrackerResolver;
 import org.trackerkg.link.LinkExport;
-import org.trackerkg.store.Pipeline;
-import picocli.CommandLine;
+import org.trackerkg.pipeline.Pipeline;
+import org.trackerkg.vocab.Iris;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 /** {@code tkg link report|export}: how εxodus and the profiles were merged, and links for Wikidata/OpenRefine. */
 @Command(name = "link", mixinStandardHelpOptions = true,

@@ -2,9 +2,9 @@ package org.trackerkg.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The {@code tkg} command. {@link #commandLine(PrintWriter, PrintWriter)} builds the one {@link CommandLine}

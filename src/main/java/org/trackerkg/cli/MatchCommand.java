@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.trackerkg.link.SignatureMatcher;
-import org.trackerkg.store.Pipeline;
+import org.trackerkg.pipeline.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tkg match}: which trackers host names and class names belong to, by the trackers' signatures. */
 @Command(name = "match", mixinStandardHelpOptions = true,
@@ -42,7 +42,7 @@ public final class MatchCommand implements Callable<Integer> {
       description = "Take names as host, class, or auto (guess; both when unsure) (default: ${DEFAULT-VALUE}).")
   String as;
 
-  @Option(names = "--base", paramLabel = "IRI", defaultValue = org.trackerkg.graph.Iris.DEFAULT_BASE,
+  @Option(names = "--base", paramLabel = "IRI", defaultValue = org.trackerkg.vocab.Iris.DEFAULT_BASE,
       description = "Base of every minted IRI (default: ${DEFAULT-VALUE}).")
   String base;
 
@@ -85,7 +85,7 @@ public final class MatchCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     try {
-      new org.trackerkg.graph.Iris(base);
+      new org.trackerkg.vocab.Iris(base);
     } catch (IllegalArgumentException e) {
       throw new UsageException("--base: " + e.getMessage());
     }

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.trackerkg.base.Diagnostic;
 import org.trackerkg.dossier.Citation;
-import org.trackerkg.dossier.Diagnostic;
 import org.trackerkg.dossier.Dossier;
 import org.trackerkg.dossier.DossierReader;
 import org.trackerkg.dossier.LabelledText;
@@ -25,10 +25,10 @@ import org.trackerkg.dossier.Relationship;
 import org.trackerkg.dossier.Section;
 import org.trackerkg.dossier.Signature;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code tkg parse}: reads dossiers into the model and shows what the reader understood, for inspection. */
 @Command(name = "parse", mixinStandardHelpOptions = true,

@@ -2,12 +2,12 @@ package org.trackerkg.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.trackerkg.store.Pipeline;
+import org.trackerkg.pipeline.Pipeline;
 import org.trackerkg.validate.Validation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code tkg validate}: convert, then check against the SHACL shapes. */
 @Command(name = "validate", mixinStandardHelpOptions = true,

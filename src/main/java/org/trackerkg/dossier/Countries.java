@@ -2,8 +2,8 @@ package org.trackerkg.dossier;
 
 import java.util.HashMap;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Country names as dossiers write them → ISO 3166 alpha-2, from the JDK's list plus common aliases. */
 final class Countries {

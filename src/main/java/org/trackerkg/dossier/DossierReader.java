@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import org.trackerkg.base.Diagnostic;
 
 /**
  * The entry point for reading sources: dossier files, folders of them, and εxodus {@code trackers.json} files.

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.trackerkg.base.Diagnostic;
 
 /**
  * An εxodus API {@code trackers.json} → one dossier per tracker, sorted by id. The JSON gives name, id, dates,

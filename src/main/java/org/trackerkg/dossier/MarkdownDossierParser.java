@@ -28,6 +28,7 @@ import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
+import org.trackerkg.base.Diagnostic;
 
 /**
  * One Markdown dossier (a Yale-style tracker profile, or an εxodus description) → a {@link Dossier} and its

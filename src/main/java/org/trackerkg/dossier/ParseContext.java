@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.commonmark.node.Node;
 import org.commonmark.node.SourceSpan;
+import org.trackerkg.base.Diagnostic;
 
 /** What one parse shares: the source lines (for verbatim slices), the file name, diagnostics, every citation. */
 final class ParseContext {

@@ -1,8 +1,8 @@
 package org.trackerkg.dossier;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Template placeholders ("xxx", "N/A", "TBD") are absent values, not data. */
 final class Placeholders {

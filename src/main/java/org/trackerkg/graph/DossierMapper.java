@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
+import org.trackerkg.base.Diagnostic;
 import org.trackerkg.dossier.Category;
 import org.trackerkg.dossier.Citation;
-import org.trackerkg.dossier.Diagnostic;
 import org.trackerkg.dossier.Dossier;
 import org.trackerkg.dossier.Founding;
 import org.trackerkg.dossier.Funding;
@@ -26,6 +26,10 @@ import org.trackerkg.dossier.Repository;
 import org.trackerkg.dossier.Section;
 import org.trackerkg.dossier.Signature;
 import org.trackerkg.dossier.Source;
+import org.trackerkg.vocab.Concepts;
+import org.trackerkg.vocab.Iris;
+import org.trackerkg.vocab.TKG;
+import org.trackerkg.vocab.Vocab;
 
 /**
  * Maps one dossier into its named graph. Facts that are nodes (clause, address, funding, product, passage) carry

@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.trackerkg.vocab.TKG;
+import org.trackerkg.vocab.Vocab;
 
 /**
  * The DPV annotation rules of {@code dpv-rules.tsv}: one readable table of {@code property concept pattern note}.

@@ -13,11 +13,15 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
-import org.trackerkg.dossier.Diagnostic;
+import org.trackerkg.base.Diagnostic;
 import org.trackerkg.dossier.Dossier;
 import org.trackerkg.dossier.OrgMention;
 import org.trackerkg.dossier.Relationship;
 import org.trackerkg.dossier.Source;
+import org.trackerkg.vocab.Concepts;
+import org.trackerkg.vocab.Iris;
+import org.trackerkg.vocab.Ontology;
+import org.trackerkg.vocab.Vocab;
 
 /**
  * Dossiers → one RDF dataset: one named graph per source document, organisations resolved across all documents.

@@ -3,6 +3,7 @@ package org.trackerkg.graph;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.trackerkg.vocab.Iris;
 
 /**
  * Normalised organisation names for entity resolution: case, accents, punctuation, spacing, a parenthetical

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.trackerkg.vocab.Iris;
 
 /**
  * One node per real organisation across all documents of a run. Every mention is registered first; then each

@@ -16,6 +16,7 @@ import org.trackerkg.dossier.Dossier;
 import org.trackerkg.dossier.Link;
 import org.trackerkg.dossier.Signature;
 import org.trackerkg.dossier.Source;
+import org.trackerkg.vocab.Iris;
 
 /**
  * Decides which tracker node each dossier is about. A profile and an εxodus record are about the same tracker when

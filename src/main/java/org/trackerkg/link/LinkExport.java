@@ -7,8 +7,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.trackerkg.graph.Iris;
-import org.trackerkg.graph.Vocab;
+import org.trackerkg.vocab.Iris;
+import org.trackerkg.vocab.Vocab;
 
 /**
  * Link exports: QuickStatements v1 adding "described at URL" (P973) with our IRI to each Wikidata item an entity

@@ -16,11 +16,11 @@ import java.util.TreeSet;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.trackerkg.graph.Iris;
 import org.trackerkg.graph.OrgNames;
-import org.trackerkg.graph.TKG;
 import org.trackerkg.graph.TrackerResolver;
-import org.trackerkg.graph.Vocab;
+import org.trackerkg.vocab.Iris;
+import org.trackerkg.vocab.TKG;
+import org.trackerkg.vocab.Vocab;
 
 /**
  * The W3C Entity Reconciliation Service API (0.2) over trackers and organisations, without HTTP: the manifest,

@@ -18,9 +18,9 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.trackerkg.dossier.Signature;
-import org.trackerkg.graph.Iris;
-import org.trackerkg.graph.TKG;
-import org.trackerkg.graph.Vocab;
+import org.trackerkg.vocab.Iris;
+import org.trackerkg.vocab.TKG;
+import org.trackerkg.vocab.Vocab;
 
 /**
  * Which trackers a host name or a Java class name belongs to, by the trackers' εxodus signatures.

@@ -19,11 +19,11 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
-import org.trackerkg.dossier.Diagnostic;
-import org.trackerkg.graph.Iris;
+import org.trackerkg.base.Diagnostic;
 import org.trackerkg.graph.OrgNames;
-import org.trackerkg.graph.TKG;
-import org.trackerkg.graph.Vocab;
+import org.trackerkg.vocab.Iris;
+import org.trackerkg.vocab.TKG;
+import org.trackerkg.vocab.Vocab;
 
 /**
  * {@code data/links/wikidata.tsv} → {@code owl:sameAs} and {@code schema:sameAs} from organisation nodes to Wikidata

@@ -27,8 +27,8 @@ import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.util.Models;
 import org.eclipse.rdf4j.rio.RDFFormat;
 import org.eclipse.rdf4j.rio.Rio;
-import org.trackerkg.graph.Ontology;
-import org.trackerkg.graph.Vocab;
+import org.trackerkg.vocab.Ontology;
+import org.trackerkg.vocab.Vocab;
 
 /**
  * Reads a dump back and checks it against the dataset it was written from, with two independent parser families:
@@ -294,7 +294,7 @@ public final class DumpVerifier {
 
   /** The union of the named graphs and the default graph, as one graph. */
   static Graph unionOf(DatasetGraph dsg) {
-    return org.trackerkg.graph.UnionGraph.copyOf(dsg);
+    return org.trackerkg.base.UnionGraph.copyOf(dsg);
   }
 
   static long countQuads(DatasetGraph dsg) {

@@ -18,8 +18,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.zip.GZIPOutputStream;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.trackerkg.graph.Iris;
-import org.trackerkg.graph.Ontology;
+import org.trackerkg.base.AtomicFile;
+import org.trackerkg.vocab.Iris;
+import org.trackerkg.vocab.Ontology;
 
 /**
  * Writes a dump folder: the data in every format ({@code tracker-kg.ttl|nt|trig|nq|jsonld}, each with a

@@ -20,7 +20,7 @@ import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.riot.system.PrefixMapFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
-import org.trackerkg.graph.Vocab;
+import org.trackerkg.vocab.Vocab;
 
 /**
  * The difference between two versions of the data: the quads removed from OLD and added in NEW, sorted, grouped by
@@ -186,7 +186,7 @@ public final class GraphDiff {
         }
       }
     }
-    return org.trackerkg.graph.Iris.DEFAULT_BASE;
+    return org.trackerkg.vocab.Iris.DEFAULT_BASE;
   }
 
   /**

@@ -20,7 +20,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.vocabulary.RDF;
-import org.trackerkg.graph.Vocab;
+import org.trackerkg.vocab.Vocab;
 
 /**
  * Compacted JSON-LD 1.1, written as a stream: the inline {@code @context} of prefixes first, then one

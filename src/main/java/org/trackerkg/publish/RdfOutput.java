@@ -33,7 +33,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.trackerkg.graph.Vocab;
+import org.trackerkg.vocab.Vocab;
 
 /**
  * Serialises the dataset deterministically: the same dataset gives the same bytes whatever order its quads were

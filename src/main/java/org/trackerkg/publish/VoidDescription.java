@@ -18,9 +18,9 @@ import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.trackerkg.graph.Iris;
-import org.trackerkg.graph.TKG;
-import org.trackerkg.graph.Vocab;
+import org.trackerkg.vocab.Iris;
+import org.trackerkg.vocab.TKG;
+import org.trackerkg.vocab.Vocab;
 
 /**
  * The VoID + DCAT description of a dump ({@code void.ttl}, also served at {@code /void}): the dataset, its sources

@@ -19,10 +19,10 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.trackerkg.graph.UnionGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
+import org.trackerkg.base.UnionGraph;
 
 /**
  * A canned query with its parameters bound. Values are checked against their types and become RDF terms that

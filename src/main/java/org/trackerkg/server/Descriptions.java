@@ -12,8 +12,9 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.trackerkg.graph.TKG;
-import org.trackerkg.graph.Vocab;
+import org.trackerkg.store.ServedData;
+import org.trackerkg.vocab.TKG;
+import org.trackerkg.vocab.Vocab;
 
 /** The VoID/DCAT description of the data set and the SPARQL 1.1 Service Description of the endpoint. */
 final class Descriptions {

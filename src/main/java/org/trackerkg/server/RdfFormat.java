@@ -10,7 +10,7 @@ import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.trackerkg.graph.Vocab;
+import org.trackerkg.vocab.Vocab;
 
 /** The formats documents are negotiated in: HTML for people, four RDF syntaxes for machines. */
 enum RdfFormat {

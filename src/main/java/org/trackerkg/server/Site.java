@@ -19,13 +19,15 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.trackerkg.graph.Ontology;
-import org.trackerkg.graph.TKG;
-import org.trackerkg.graph.Vocab;
 import org.trackerkg.link.SignatureMatcher;
 import org.trackerkg.query.CannedQuery;
 import org.trackerkg.query.ParameterException;
 import org.trackerkg.query.QueryCatalogue;
+import org.trackerkg.store.ServedData;
+import org.trackerkg.vocab.Labels;
+import org.trackerkg.vocab.Ontology;
+import org.trackerkg.vocab.TKG;
+import org.trackerkg.vocab.Vocab;
 
 /**
  * The linked-data front end and the pages: {@code /}, {@code /id/…} (303), {@code /doc/…} and {@code /graph/…}

@@ -19,13 +19,15 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.riot.WebContent;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ConnectionFactory;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.CustomRequestLog;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.ServerConnector;
-import org.trackerkg.graph.Iris;
+import org.trackerkg.store.ServedData;
+import org.trackerkg.store.TdbStore;
+import org.trackerkg.vocab.Iris;
 
 /**
  * One embedded Apache Jena Fuseki server publishing the tracker graph: the read-only SPARQL endpoint at

@@ -11,8 +11,9 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.trackerkg.graph.TKG;
-import org.trackerkg.graph.Vocab;
+import org.trackerkg.vocab.Labels;
+import org.trackerkg.vocab.TKG;
+import org.trackerkg.vocab.Vocab;
 
 /** Turns the graph around a thing into the page models of {@link Views}. Call inside a read transaction. */
 final class ViewBuilder {
@@ -156,7 +157,7 @@ final class ViewBuilder {
     for (Node c : objects(t, TKG.category.asNode())) {
       String label = Labels.literal(g, c, Vocab.prefLabel);
       if (label == null) {
-        label = Labels.literal(org.trackerkg.graph.Ontology.graph(), c, Vocab.prefLabel);
+        label = Labels.literal(org.trackerkg.vocab.Ontology.graph(), c, Vocab.prefLabel);
       }
       categories.add(new Views.Link(href(c.getURI()), label != null ? label : Labels.shortIri(c)));
     }

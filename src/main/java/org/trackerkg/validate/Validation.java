@@ -12,9 +12,9 @@ import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.shacl.validation.Severity;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
-import org.trackerkg.graph.Ontology;
-import org.trackerkg.graph.TKG;
-import org.trackerkg.graph.UnionGraph;
+import org.trackerkg.base.UnionGraph;
+import org.trackerkg.vocab.Ontology;
+import org.trackerkg.vocab.TKG;
 
 /**
  * SHACL validation of the union of the named graphs against {@code ontology/shapes.ttl}: the gate before anything

@@ -29,10 +29,10 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.trackerkg.dossier.DossierReader;
-import org.trackerkg.graph.Iris;
 import org.trackerkg.link.SignatureMatcher;
-import org.trackerkg.store.DumpCache;
-import org.trackerkg.store.Pipeline;
+import org.trackerkg.pipeline.DumpCache;
+import org.trackerkg.pipeline.Pipeline;
+import org.trackerkg.vocab.Iris;
 
 /**
  * Not a test (never run by {@code mvn verify}): the whole pipeline measured against its peers and its limits.

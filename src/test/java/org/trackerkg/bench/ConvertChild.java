@@ -14,9 +14,9 @@ import java.util.Locale;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
-import org.trackerkg.graph.Iris;
+import org.trackerkg.pipeline.Pipeline;
 import org.trackerkg.publish.RdfOutput;
-import org.trackerkg.store.Pipeline;
+import org.trackerkg.vocab.Iris;
 
 /**
  * Not a test: one conversion in a fresh JVM, run by {@link BenchHarness} (so each size gets its own heap, e.g.

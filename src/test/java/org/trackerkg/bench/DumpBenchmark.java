@@ -9,12 +9,12 @@ import java.util.List;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.trackerkg.Corpus;
-import org.trackerkg.graph.Iris;
-import org.trackerkg.publish.AtomicFile;
+import org.trackerkg.base.AtomicFile;
+import org.trackerkg.pipeline.Pipeline;
 import org.trackerkg.publish.DumpFile;
 import org.trackerkg.publish.DumpManifest;
 import org.trackerkg.publish.DumpWriter;
-import org.trackerkg.store.Pipeline;
+import org.trackerkg.vocab.Iris;
 
 /**
  * Not a test: dump throughput and peak heap for the shared corpus (60 profiles + trackers.json), and for the corpus

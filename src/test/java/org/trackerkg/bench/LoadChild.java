@@ -17,8 +17,8 @@ import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
-import org.trackerkg.graph.Iris;
 import org.trackerkg.server.TrackerServer;
+import org.trackerkg.vocab.Iris;
 
 /**
  * Not a test: loading and memory in a fresh JVM, run by {@link BenchHarness}. {@code LoadChild FILE.nq FILE.nt WORK}.

@@ -9,8 +9,8 @@ import org.trackerkg.Corpus;
 import org.trackerkg.dossier.Dossier;
 import org.trackerkg.dossier.DossierReader;
 import org.trackerkg.dossier.Signature;
-import org.trackerkg.graph.Iris;
 import org.trackerkg.link.SignatureMatcher;
+import org.trackerkg.vocab.Iris;
 
 /**
  * Not a test: class names matched per second against every εxodus signature, SignatureMatcher (prefix trie +

@@ -7,8 +7,8 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.trackerkg.graph.Iris;
 import org.trackerkg.server.TrackerServer;
+import org.trackerkg.vocab.Iris;
 
 /**
  * Not a test: one server in a fresh JVM, run by {@link BenchHarness}; prints {@code READY <port>} when it answers,

@@ -67,9 +67,9 @@ class DumpCommandTest {
     assertEquals(0, run("dump", SEED, "--out", a.toString(), "--verify"), err.toString());
     // the rerun rewrote the tampered file; now tamper with what --verify reads, via a hook-free route: void.ttl
     Files.writeString(a.resolve("tracker-kg.nq"), "<urn:x> <urn:y> <urn:z> .\n", java.nio.file.StandardOpenOption.APPEND);
-    org.trackerkg.store.Pipeline.Loaded loaded = org.trackerkg.store.Pipeline.load(List.of(Path.of(SEED)),
-        org.trackerkg.graph.Iris.DEFAULT_BASE);
-    var r = org.trackerkg.publish.DumpVerifier.verify(a, loaded.dataset(), org.trackerkg.graph.Iris.DEFAULT_BASE);
+    org.trackerkg.pipeline.Pipeline.Loaded loaded = org.trackerkg.pipeline.Pipeline.load(List.of(Path.of(SEED)),
+        org.trackerkg.vocab.Iris.DEFAULT_BASE);
+    var r = org.trackerkg.publish.DumpVerifier.verify(a, loaded.dataset(), org.trackerkg.vocab.Iris.DEFAULT_BASE);
     assertFalse(r.ok());
     assertTrue(r.problems().stream().anyMatch(p -> p.startsWith("tracker-kg.nq: sha256")), r.problems()::toString);
   }

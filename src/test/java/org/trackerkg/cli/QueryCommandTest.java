@@ -21,9 +21,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.trackerkg.graph.Iris;
+import org.trackerkg.pipeline.Pipeline;
 import org.trackerkg.query.CannedQuery;
-import org.trackerkg.store.Pipeline;
+import org.trackerkg.vocab.Iris;
 
 /** {@code tkg query} through the real entry point, over data/ (the seed) and against a Fuseki on port 0. */
 class QueryCommandTest {

@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.util.List;
 import org.eclipse.jetty.server.Connector;
 import org.junit.jupiter.api.Test;
-import org.trackerkg.graph.Iris;
+import org.trackerkg.pipeline.Pipeline;
 import org.trackerkg.server.TrackerServer;
-import org.trackerkg.store.Pipeline;
+import org.trackerkg.vocab.Iris;
 import picocli.CommandLine;
 
 /** {@code tkg serve}'s options as the command line parser gives them to the server it builds (not started). */

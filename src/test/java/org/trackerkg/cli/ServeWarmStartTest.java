@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.trackerkg.store.DumpCache;
+import org.trackerkg.pipeline.DumpCache;
 
 /**
  * {@code tkg serve --dumps DIR} as a real process, three times: a cold start writes the dumps and records its

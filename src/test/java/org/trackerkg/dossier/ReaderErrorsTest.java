@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trackerkg.base.Diagnostic;
 
 /** One bad file gives an error for that file only; encodings and line ends do not change the facts. */
 class ReaderErrorsTest {

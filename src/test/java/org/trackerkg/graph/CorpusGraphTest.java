@@ -28,11 +28,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.trackerkg.Corpus;
+import org.trackerkg.base.UnionGraph;
 import org.trackerkg.dossier.DossierReader;
 import org.trackerkg.dossier.ReadResult;
+import org.trackerkg.pipeline.Pipeline;
 import org.trackerkg.publish.RdfOutput;
-import org.trackerkg.store.Pipeline;
 import org.trackerkg.validate.Validation;
+import org.trackerkg.vocab.Iris;
 
 /** The 60 profiles and the εxodus database together: conformance, entity resolution, formats, determinism. */
 class CorpusGraphTest {

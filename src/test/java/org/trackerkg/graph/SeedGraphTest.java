@@ -12,7 +12,8 @@ import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.trackerkg.store.Pipeline;
+import org.trackerkg.pipeline.Pipeline;
+import org.trackerkg.vocab.Iris;
 
 /** SPARQL ASK over the converted seed: every fact of the reader's golden test, and the provenance paths. */
 class SeedGraphTest {

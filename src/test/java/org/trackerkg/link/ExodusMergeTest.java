@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.trackerkg.Corpus;
 import org.trackerkg.dossier.Dossier;
 import org.trackerkg.dossier.DossierReader;
-import org.trackerkg.graph.Iris;
 import org.trackerkg.graph.TrackerResolver;
-import org.trackerkg.store.Pipeline;
+import org.trackerkg.pipeline.Pipeline;
+import org.trackerkg.vocab.Iris;
 
 /** εxodus records and profiles about the same tracker meet at one node, on evidence rather than names. */
 class ExodusMergeTest {

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trackerkg.Corpus;
-import org.trackerkg.dossier.Diagnostic;
-import org.trackerkg.graph.Iris;
-import org.trackerkg.store.Pipeline;
+import org.trackerkg.base.Diagnostic;
+import org.trackerkg.pipeline.Pipeline;
+import org.trackerkg.vocab.Iris;
 
 /** Signature matching, reconciliation, stable IRIs and exports over the whole corpus. */
 class LinkingTest {

@@ -7,8 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trackerkg.Corpus;
-import org.trackerkg.graph.Iris;
-import org.trackerkg.store.Pipeline;
+import org.trackerkg.pipeline.Pipeline;
+import org.trackerkg.vocab.Iris;
 
 /** The shared corpus (60 profiles and εxodus' trackers.json) dumps and verifies with Jena and Rio. */
 class CorpusDumpTest {

@@ -24,7 +24,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.trackerkg.graph.Vocab;
+import org.trackerkg.vocab.Vocab;
 
 class DumpWriterTest {
   @TempDir Path tmp;

@@ -17,7 +17,7 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.util.IsoMatcher;
 import org.junit.jupiter.api.Test;
-import org.trackerkg.graph.Vocab;
+import org.trackerkg.vocab.Vocab;
 
 class GraphDiffTest {
   static final Node APPBOY = Vocab.uri(Fixtures.BASE + "id/tracker/appboy");

@@ -20,8 +20,8 @@ import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.graph.NodeTransformLib;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.trackerkg.graph.Iris;
-import org.trackerkg.store.Pipeline;
+import org.trackerkg.pipeline.Pipeline;
+import org.trackerkg.vocab.Iris;
 
 /** The catalogue's files and headers, parameter checking, and that no value can change a query's structure. */
 class QueryCatalogueTest {

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.trackerkg.Corpus;
-import org.trackerkg.graph.Iris;
-import org.trackerkg.store.Pipeline;
+import org.trackerkg.pipeline.Pipeline;
+import org.trackerkg.vocab.Iris;
 
 /**
  * Every canned query over the shared corpus (both sources), and the ones the seed can answer over {@code data/},

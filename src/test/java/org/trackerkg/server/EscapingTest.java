@@ -18,8 +18,8 @@ import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.trackerkg.graph.Iris;
-import org.trackerkg.store.Pipeline;
+import org.trackerkg.pipeline.Pipeline;
+import org.trackerkg.vocab.Iris;
 
 /** Hostile text in a dossier reaches the pages escaped, and never as a link that runs script. */
 class EscapingTest {

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.trackerkg.graph.Iris;
+import org.trackerkg.pipeline.Pipeline;
 import org.trackerkg.publish.DumpWriter;
-import org.trackerkg.store.Pipeline;
+import org.trackerkg.vocab.Iris;
 
 /**
  * Beyond {@link EscapingTest}: attribute breaking, every scheme that is not http(s), JSON-LD breakouts, and the

@@ -17,8 +17,8 @@ import org.apache.jena.vocabulary.RDFS;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.trackerkg.graph.Iris;
-import org.trackerkg.graph.TKG;
+import org.trackerkg.vocab.Iris;
+import org.trackerkg.vocab.TKG;
 
 /** /reconcile (W3C Reconciliation API 0.2, as OpenRefine calls it) and /match over real HTTP. */
 class ReconcileMatchEndpointTest {

@@ -16,8 +16,10 @@ import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.trackerkg.graph.Iris;
-import org.trackerkg.store.Pipeline;
+import org.trackerkg.pipeline.Pipeline;
+import org.trackerkg.server.TrackerServer;
+import org.trackerkg.store.TdbStore;
+import org.trackerkg.vocab.Iris;
 
 /** TDB2: the first start loads, a restart with the same input reuses, a changed input loads anew. */
 class TdbStoreTest {

@@ -19,7 +19,7 @@ import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.trackerkg.graph.Vocab;
+import org.trackerkg.vocab.Vocab;
 
 /** The VoID/DCAT description: parses, counts what is served, names endpoint, dumps and licences. */
 class VoidTest {
@@ -56,7 +56,7 @@ class VoidTest {
         assertTrue(g.contains(ds, Vocab.dctLicense, ViewBuilder.uri("https://creativecommons.org/licenses/by-sa/4.0/")));
         assertTrue(g.contains(ds, ViewBuilder.uri(Vocab.DCT + "modified"), Node.ANY));
         assertTrue(g.contains(ds, v("uriSpace"), Node.ANY));
-        assertTrue(g.contains(ds, v("vocabulary"), ViewBuilder.uri(org.trackerkg.graph.TKG.NS)));
+        assertTrue(g.contains(ds, v("vocabulary"), ViewBuilder.uri(org.trackerkg.vocab.TKG.NS)));
       }
       HttpResponse<String> jsonld = Fixture.get(server, "/void", "Accept", "application/ld+json");
       Graph j = GraphFactory.createDefaultGraph();

@@ -34,10 +34,11 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.trackerkg.graph.Iris;
+import org.trackerkg.pipeline.Pipeline;
 import org.trackerkg.publish.DumpVerifier;
 import org.trackerkg.publish.DumpWriter;
 import org.trackerkg.server.TrackerServer;
+import org.trackerkg.vocab.Iris;
 
 /**
  * Faults: a process killed with SIGKILL in the middle of a TDB2 load or of a dump write, and a full disk. Whatever

@@ -1,8 +1,9 @@
-package org.trackerkg.graph;
+package org.trackerkg.vocab;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.shared.PrefixMapping;
+import org.trackerkg.vocab.TKG;
 
 /** Terms of the standard vocabularies the mapping reuses, as Jena nodes, and the prefixes every output uses. */
 public final class Vocab {

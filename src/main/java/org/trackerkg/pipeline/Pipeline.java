@@ -1,29 +1,29 @@
-package org.trackerkg.store;
+package org.trackerkg.pipeline;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
-import org.trackerkg.dossier.Diagnostic;
+import org.trackerkg.base.Diagnostic;
 import org.trackerkg.dossier.Dossier;
 import org.trackerkg.dossier.DossierReader;
 import org.trackerkg.dossier.ReadResult;
 import org.trackerkg.graph.GraphBuilder;
-import org.trackerkg.graph.Iris;
-import org.trackerkg.graph.TKG;
-import org.trackerkg.graph.Vocab;
 import org.trackerkg.link.WikidataLinks;
+import org.trackerkg.vocab.Iris;
+import org.trackerkg.vocab.TKG;
+import org.trackerkg.vocab.Vocab;
 
 /** Inputs → dossiers → dataset: the first stages of the data flow, shared by every command and the server. */
 public final class Pipeline {

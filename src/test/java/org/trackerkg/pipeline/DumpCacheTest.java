@@ -1,4 +1,4 @@
-package org.trackerkg.store;
+package org.trackerkg.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trackerkg.pipeline.DumpCache;
 import org.trackerkg.publish.DumpWriter;
 
 /** The dump directory as a cache of the conversion: fingerprints and records. */

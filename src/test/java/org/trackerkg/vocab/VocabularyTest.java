@@ -1,4 +1,4 @@
-package org.trackerkg.graph;
+package org.trackerkg.vocab;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -22,6 +22,8 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.trackerkg.vocab.Ontology;
+import org.trackerkg.vocab.TKG;
 
 /** Every vocabulary constant of {@link TKG} is declared in ontology/tracker.ttl, with an English label and comment. */
 class VocabularyTest {

@@ -1,4 +1,4 @@
-package org.trackerkg.graph;
+package org.trackerkg.vocab;
 
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;

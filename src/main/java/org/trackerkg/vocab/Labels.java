@@ -1,22 +1,22 @@
-package org.trackerkg.server;
+package org.trackerkg.vocab;
 
 import java.util.List;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.util.iterator.ExtendedIterator;
-import org.trackerkg.graph.TKG;
-import org.trackerkg.graph.Vocab;
+import org.trackerkg.vocab.TKG;
+import org.trackerkg.vocab.Vocab;
 
 /** Human-readable names of nodes, the same way on every page: deterministic whatever the storage order. */
-final class Labels {
+public final class Labels {
   private static final List<Node> NAME_PROPERTIES = List.of(Vocab.schemaName, Vocab.prefLabel, Vocab.label,
       Vocab.dctTitle, TKG.key.asNode(), TKG.pattern.asNode(), TKG.heading.asNode());
 
   private Labels() {}
 
   /** The node's name, else a short form of its IRI. */
-  static String label(Graph g, Node n) {
+  public static String label(Graph g, Node n) {
     if (n.isLiteral()) {
       return n.getLiteralLexicalForm();
     }
@@ -30,7 +30,7 @@ final class Labels {
   }
 
   /** The smallest literal value of {@code n p ?} (so the choice does not depend on storage order). */
-  static String literal(Graph g, Node n, Node p) {
+  public static String literal(Graph g, Node n, Node p) {
     String best = null;
     ExtendedIterator<Triple> it = g.find(n, p, Node.ANY);
     try {
@@ -50,7 +50,7 @@ final class Labels {
   }
 
   /** The smallest object of {@code n p ?}. */
-  static Node object(Graph g, Node n, Node p) {
+  public static Node object(Graph g, Node n, Node p) {
     Node best = null;
     ExtendedIterator<Triple> it = g.find(n, p, Node.ANY);
     try {
@@ -66,7 +66,7 @@ final class Labels {
     return best;
   }
 
-  static String shortIri(Node n) {
+  public static String shortIri(Node n) {
     if (!n.isURI()) {
       return n.toString();
     }

@@ -1,4 +1,4 @@
-package org.trackerkg.dossier;
+package org.trackerkg.base;
 
 /** A message about an input, with its position. {@link #toString()} is the one format users see. */
 public record Diagnostic(Severity severity, String file, int line, String message) {

@@ -1,4 +1,4 @@
-package org.trackerkg.store;
+package org.trackerkg.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.trackerkg.Corpus;
-import org.trackerkg.graph.Iris;
+import org.trackerkg.pipeline.Pipeline;
 import org.trackerkg.publish.RdfOutput;
+import org.trackerkg.vocab.Iris;
 
 /** The two-pass, streamed conversion gives the very bytes of the in-memory one. */
 class StreamingConvertTest {

@@ -1,4 +1,4 @@
-package org.trackerkg.store;
+package org.trackerkg.pipeline;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.trackerkg.publish.AtomicFile;
+import org.trackerkg.base.AtomicFile;
 import org.trackerkg.publish.DumpWriter;
 
 /**

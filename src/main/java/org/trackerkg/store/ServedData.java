@@ -1,4 +1,4 @@
-package org.trackerkg.server;
+package org.trackerkg.store;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,19 +18,20 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
-import org.trackerkg.graph.TKG;
-import org.trackerkg.graph.Vocab;
+import org.trackerkg.vocab.Labels;
+import org.trackerkg.vocab.TKG;
+import org.trackerkg.vocab.Vocab;
 
 /**
  * The dataset being served and what the pages need to know about it, computed once: the data is read-only
  * between loads. The default graph answers as the union of the named graphs.
  */
-class ServedData {
+public class ServedData {
   /** A tracker or organisation for the lists: its IRI and name. */
-  record Entry(String iri, String name) {}
+  public record Entry(String iri, String name) {}
 
   /** One source document (named graph): IRI, title, licence, triple count. */
-  record Source(String iri, String title, String license, long triples) {}
+  public record Source(String iri, String title, String license, long triples) {}
 
   private final DatasetGraph dataset;
   private final String base;
@@ -48,12 +49,12 @@ class ServedData {
   private final List<Source> sources;
   private final long distinctObjects;
 
-  ServedData(DatasetGraph dataset, String base, boolean loadedFromScratch, Runnable onClose) {
+  public ServedData(DatasetGraph dataset, String base, boolean loadedFromScratch, Runnable onClose) {
     this(dataset, base, loadedFromScratch, onClose, false);
   }
 
   /** With {@code defaultIsUnion}, the default graph holds a copy of the union (walked instead of the union view). */
-  ServedData(DatasetGraph dataset, String base, boolean loadedFromScratch, Runnable onClose, boolean defaultIsUnion) {
+  public ServedData(DatasetGraph dataset, String base, boolean loadedFromScratch, Runnable onClose, boolean defaultIsUnion) {
     this.dataset = dataset;
     this.defaultIsUnion = defaultIsUnion;
     this.base = base;
@@ -76,7 +77,7 @@ class ServedData {
    * transactional in-memory dataset and answer as fast; writable data (with an update password) needs the
    * transactional one, so that a failed update is rolled back.
    */
-  static ServedData inMemory(DatasetGraph built, String base, boolean writable) {
+  public static ServedData inMemory(DatasetGraph built, String base, boolean writable) {
     DatasetGraph dsg = writable ? DatasetGraphFactory.createTxnMem() : DatasetGraphFactory.create();
     Txn.executeWrite(dsg, () -> {
       Graph union = dsg.getDefaultGraph();
@@ -91,75 +92,75 @@ class ServedData {
     return new ServedData(dsg, base, true, () -> {}, true);
   }
 
-  <T> T read(Supplier<T> action) {
+  public <T> T read(Supplier<T> action) {
     return Txn.calculateRead(dataset, action);
   }
 
   /** The union of the named graphs: the default graph when it holds a copy of it, else the union view. */
-  Graph union() {
+  public Graph union() {
     return defaultIsUnion ? dataset.getDefaultGraph() : dataset.getUnionGraph();
   }
 
-  DatasetGraph dataset() {
+  public DatasetGraph dataset() {
     return dataset;
   }
 
   /** The data's base IRI, ending in {@code /}. */
-  String base() {
+  public String base() {
     return base;
   }
 
-  boolean loadedFromScratch() {
+  public boolean loadedFromScratch() {
     return loadedFromScratch;
   }
 
-  Instant loaded() {
+  public Instant loaded() {
     return loaded;
   }
 
-  void close() {
+  public void close() {
     onClose.run();
   }
 
-  long triples() {
+  public long triples() {
     return triples;
   }
 
   /** Every IRI that is a subject, sorted: owned nodes of {@code x} are the range {@code x/ … x0}. */
-  NavigableSet<String> subjects() {
+  public NavigableSet<String> subjects() {
     return subjects;
   }
 
-  long entities() {
+  public long entities() {
     return subjects.size();
   }
 
-  long distinctObjects() {
+  public long distinctObjects() {
     return distinctObjects;
   }
 
-  List<Entry> trackers() {
+  public List<Entry> trackers() {
     return trackers;
   }
 
-  List<Entry> organisations() {
+  public List<Entry> organisations() {
     return organisations;
   }
 
-  Map<String, Long> classes() {
+  public Map<String, Long> classes() {
     return classes;
   }
 
-  Map<String, Long> properties() {
+  public Map<String, Long> properties() {
     return properties;
   }
 
-  List<Source> sources() {
+  public List<Source> sources() {
     return sources;
   }
 
   /** The IRIs {@code iri/…} names: the nodes a thing owns, recursively. */
-  NavigableSet<String> owned(String iri) {
+  public NavigableSet<String> owned(String iri) {
     return subjects.subSet(iri + "/", true, iri + "0", false);
   }
 

@@ -1,4 +1,4 @@
-package org.trackerkg.graph;
+package org.trackerkg.vocab;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +7,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.trackerkg.vocab.TKG;
 
 /** The ontology and the shapes, read from the classpath (the build copies them there from {@code ontology/}). */
 public final class Ontology {

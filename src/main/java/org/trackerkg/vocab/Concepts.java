@@ -1,4 +1,4 @@
-package org.trackerkg.graph;
+package org.trackerkg.vocab;
 
 import java.util.HashMap;
 import java.util.Locale;
@@ -6,6 +6,9 @@ import java.util.Map;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.trackerkg.vocab.Iris;
+import org.trackerkg.vocab.TKG;
+import org.trackerkg.vocab.Vocab;
 
 /**
  * The two SKOS schemes of the ontology (policy-clause kinds, tracker categories), looked up by any of their

@@ -1,4 +1,4 @@
-package org.trackerkg.publish;
+package org.trackerkg.base;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.trackerkg.graph;
+package org.trackerkg.vocab;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package org.trackerkg.graph;
+package org.trackerkg.base;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.sparql.core.DatasetGraph;

@@ -1,4 +1,4 @@
-package org.trackerkg.server;
+package org.trackerkg.store;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -23,7 +23,7 @@ import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
-import org.trackerkg.publish.AtomicFile;
+import org.trackerkg.base.AtomicFile;
 import org.trackerkg.publish.RdfOutput;
 
 /**
@@ -36,12 +36,12 @@ import org.trackerkg.publish.RdfOutput;
  * the database without loading; a changed one is bulk-loaded into a new directory, and {@code current} is
  * replaced (atomic rename) only once the load is complete, so a failed load leaves the old database in use.
  */
-final class TdbStore {
+public final class TdbStore {
   static final String CURRENT = "current";
 
   private TdbStore() {}
 
-  static ServedData open(Path dir, DatasetGraph input, String base, PrintStream messages) throws IOException {
+  public static ServedData open(Path dir, DatasetGraph input, String base, PrintStream messages) throws IOException {
     Files.createDirectories(dir);
     Path nq = Files.createTempFile(dir, ".input-", ".nq");
     try {
@@ -70,7 +70,7 @@ final class TdbStore {
   }
 
   /** The name of the database in use, or null when there is none yet. */
-  static String currentName(Path dir) throws IOException {
+  public static String currentName(Path dir) throws IOException {
     Current c = readCurrent(dir);
     return c == null ? null : c.name;
   }
