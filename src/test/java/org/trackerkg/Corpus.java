@@ -2,11 +2,12 @@ package org.trackerkg;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Assertions;
 
 /**
- * The shared test corpus (../shared/corpus, or the system property {@code tkg.corpus}). Tests that need it call
- * {@link #assumePresent()} first, so they are skipped with a visible reason where it is absent.
+ * The real corpora the project publishes: {@code data/sources/} (the 60 Yale profiles and the εxodus
+ * trackers.json), or the folder named by the system property {@code tkg.corpus} laid out the same way. They ship
+ * with the project, so a test that needs them fails, never skips, when they are missing.
  */
 public final class Corpus {
   private Corpus() {}
@@ -16,12 +17,20 @@ public final class Corpus {
     if (prop != null && !prop.isBlank()) {
       return Path.of(prop);
     }
-    Path project = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
-    return project.resolve("../shared/corpus").normalize();
+    return project().resolve("data/sources");
+  }
+
+  public static Path project() {
+    return Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
+  }
+
+  /** The seed dossier and our links laid out as {@code data/} was before it carried the sources. */
+  public static Path seed() {
+    return project().resolve("src/test/seed");
   }
 
   public static Path profiles() {
-    return root().resolve("tracker-profiles");
+    return root().resolve("yale-tracker-profiles");
   }
 
   public static Path exodusJson() {
@@ -32,7 +41,8 @@ public final class Corpus {
     return Files.isDirectory(profiles()) && Files.isRegularFile(exodusJson());
   }
 
+  /** Fails (does not skip) when the shipped corpora are missing: they are part of the project. */
   public static void assumePresent() {
-    Assumptions.assumeTrue(present(), root() + " (…/shared/corpus) not found: corpus tests skipped");
+    Assertions.assertTrue(present(), root() + " (data/sources) is missing: the corpora ship with the project");
   }
 }

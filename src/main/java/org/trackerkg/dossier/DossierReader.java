@@ -33,6 +33,11 @@ public final class DossierReader {
   /** Files larger than this are not read: a dossier is a few KB, an εxodus export a few MB. */
   public static final long MAX_FILE_BYTES = 16L << 20;
   private static final Set<String> DOSSIER_EXTENSIONS = Set.of("md", "mkd", "markdown", "txt");
+  /** The εxodus export's file name, read when found in a folder (any {@code .json} named directly is read too). */
+  public static final String EXODUS_FILE_NAME = "trackers.json";
+  /** Names (before the first dot, any case) of documentation files skipped in a folder. */
+  public static final Set<String> DOCUMENTATION_NAMES = Set.of("README", "SOURCES", "LICENSE", "LICENCE", "COPYING",
+      "NOTICE", "CHANGELOG", "CHANGES", "AUTHORS", "CONTRIBUTING", "CODE_OF_CONDUCT");
 
   private DossierReader() {}
 
@@ -75,13 +80,28 @@ public final class DossierReader {
     return new ReadResult(dossiers, diagnostics);
   }
 
+  /**
+   * Whether a file found in a folder is a source: a dossier by its extension, or an εxodus export named
+   * {@code trackers.json} (as its API serves it). Documentation beside the sources ({@link #DOCUMENTATION_NAMES}:
+   * {@code README.md}, {@code SOURCES.md}, {@code LICENSE.txt}…) is not a dossier. Files named directly are always read.
+   */
+  static boolean isSourceFile(Path file) {
+    String name = file.getFileName().toString();
+    if (name.equals(EXODUS_FILE_NAME)) {
+      return true;
+    }
+    String stem = (name.contains(".") ? name.substring(0, name.indexOf('.')) : name).toUpperCase(java.util.Locale.ROOT);
+    boolean documentation = DOCUMENTATION_NAMES.contains(stem);
+    return DOSSIER_EXTENSIONS.contains(extension(file)) && !documentation;
+  }
+
   /** Dossier files below a folder; symbolic links are followed, loops reported and skipped. */
   private static void walk(Path root, Set<String> files, List<Diagnostic> diagnostics) {
     try {
       Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (!DOSSIER_EXTENSIONS.contains(extension(file))) {
+          if (!isSourceFile(file)) {
             return FileVisitResult.CONTINUE;
           }
           if (attrs.isRegularFile()) {

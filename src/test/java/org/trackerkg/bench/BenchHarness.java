@@ -82,7 +82,7 @@ public final class BenchHarness {
     boolean jfr = false;
     Path work = Path.of("/tmp/tkg-bench");
     Path out = Path.of("bench");
-    Path corpus = org.trackerkg.Corpus.root();
+    Path corpus = org.trackerkg.Corpus.project().resolve("../shared/corpus").normalize();
     List<String> only = List.of("read", "convert", "load", "serve", "startup", "match");
     String note = null;
     for (int i = 0; i < args.length; i++) {
@@ -345,7 +345,7 @@ public final class BenchHarness {
   // --------------------------------------------------------------------------------------------- startup
 
   private void startup(Path dir, int n) throws Exception {
-    Path data = Path.of("data");
+    Path data = Path.of("src/test/seed");
     Path nt = work.resolve("serve-" + n + ".nt");  // the serving dump of that size, when there is one
     if (!Files.exists(nt)) {
       nt = work.resolve("startup-" + n + ".nt");

@@ -32,7 +32,7 @@ class QueryCommandTest {
   record Run(int code, String out, String err) {}
 
   static Path data() {
-    return Path.of(System.getProperty("basedir", System.getProperty("user.dir")), "data");
+    return Path.of(System.getProperty("basedir", System.getProperty("user.dir")), "src/test/seed");
   }
 
   static Run run(String... args) {

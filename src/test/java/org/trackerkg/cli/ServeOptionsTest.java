@@ -22,7 +22,7 @@ class ServeOptionsTest {
     ServeCommand serve = new ServeCommand();
     new CommandLine(serve).parseArgs(args);
     TrackerServer server = serve.options(TrackerServer.create())
-        .dataset(Pipeline.load(List.of(Path.of("data")), Iris.DEFAULT_BASE).dataset())
+        .dataset(Pipeline.load(List.of(Path.of("src/test/seed")), Iris.DEFAULT_BASE).dataset())
         .requestLog(null).messages(null).build();
     try {
       Connector[] connectors = server.fuseki().getJettyServer().getConnectors();
@@ -51,7 +51,7 @@ class ServeOptionsTest {
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();
       int code = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-          .execute("serve", "data", "--port", "0", "--idle-timeout", bad);
+          .execute("serve", "src/test/seed", "--port", "0", "--idle-timeout", bad);
       assertEquals(ExitCode.BAD_INPUT, code, bad + ": " + err);
       assertTrue(err.toString().contains("--idle-timeout"), err.toString());
       assertTrue(out.toString().isEmpty(), "not served: " + out);
@@ -64,7 +64,7 @@ class ServeOptionsTest {
     new CommandLine(serve).parseArgs("--port", "0", "--max-connections", "7", "--header-timeout", "2s",
         "--result-cache", "0");
     TrackerServer server = serve.options(TrackerServer.create())
-        .dataset(Pipeline.load(List.of(Path.of("data")), Iris.DEFAULT_BASE).dataset())
+        .dataset(Pipeline.load(List.of(Path.of("src/test/seed")), Iris.DEFAULT_BASE).dataset())
         .requestLog(null).messages(null).build();
     try {
       assertEquals(7, server.fuseki().getJettyServer()
@@ -81,7 +81,7 @@ class ServeOptionsTest {
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();
       int code = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-          .execute("serve", "data", "--port", "0", bad[0], bad[1]);
+          .execute("serve", "src/test/seed", "--port", "0", bad[0], bad[1]);
       assertEquals(ExitCode.BAD_INPUT, code, String.join(" ", bad) + ": " + err);
       assertTrue(err.toString().contains(bad[0]), err.toString());
       assertTrue(out.toString().isEmpty(), "not served: " + out);

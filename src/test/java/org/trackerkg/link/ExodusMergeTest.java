@@ -27,7 +27,7 @@ class ExodusMergeTest {
   @BeforeAll
   static void load() {
     Corpus.assumePresent();
-    loaded = Pipeline.load(List.of(Corpus.profiles(), Corpus.exodusJson(), Path.of("data")), Iris.DEFAULT_BASE);
+    loaded = Pipeline.load(List.of(Corpus.profiles(), Corpus.exodusJson(), Path.of("src/test/seed")), Iris.DEFAULT_BASE);
     dossiers = loaded.read().dossiers();
   }
 

@@ -28,7 +28,7 @@ class LinkingTest {
   @BeforeAll
   static void load() {
     Corpus.assumePresent();
-    loaded = Pipeline.load(List.of(Corpus.profiles(), Corpus.exodusJson(), Path.of("data")), Iris.DEFAULT_BASE);
+    loaded = Pipeline.load(List.of(Corpus.profiles(), Corpus.exodusJson(), Path.of("src/test/seed")), Iris.DEFAULT_BASE);
     matcher = SignatureMatcher.fromDataset(loaded.dataset(), Iris.DEFAULT_BASE);
     reconciler = Reconciler.fromDataset(loaded.dataset(), Iris.DEFAULT_BASE, "http://localhost/reconcile");
   }
@@ -132,7 +132,7 @@ class LinkingTest {
     Path tsv = dir.resolve("wikidata.tsv");
     Files.writeString(tsv, "organisation\tqid\tevidence\n# comment\nmparticle\tQ12x\tbad id\nNo Such Org\tQ5\tnone\n"
         + "mParticle\tQ95\tnot really, a test\n");
-    Pipeline.Loaded l = Pipeline.load(List.of(Path.of("data")), Iris.DEFAULT_BASE, tsv);
+    Pipeline.Loaded l = Pipeline.load(List.of(Path.of("src/test/seed")), Iris.DEFAULT_BASE, tsv);
     List<String> warnings = l.diagnostics().stream().filter(d -> d.file().equals(tsv.toString()))
         .map(Diagnostic::toString).toList();
     assertEquals(2, warnings.size(), warnings.toString());

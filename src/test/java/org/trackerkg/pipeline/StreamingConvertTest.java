@@ -34,7 +34,7 @@ class StreamingConvertTest {
 
   @Test
   void theSeedWithItsWikidataLinks() throws IOException {
-    List<Path> inputs = List.of(Path.of("data"));
+    List<Path> inputs = List.of(Path.of("src/test/seed"));
     for (RdfOutput.Format f : List.of(RdfOutput.Format.NT, RdfOutput.Format.NQ)) {
       int[] n = new int[1];
       byte[] s = streamed(inputs, f, n);
@@ -48,7 +48,7 @@ class StreamingConvertTest {
   @Test
   void theWholeCorpus() throws IOException {
     Corpus.assumePresent();
-    List<Path> inputs = List.of(Corpus.profiles(), Corpus.exodusJson(), Path.of("data"));
+    List<Path> inputs = List.of(Corpus.profiles(), Corpus.exodusJson(), Path.of("src/test/seed"));
     for (RdfOutput.Format f : List.of(RdfOutput.Format.NT, RdfOutput.Format.NQ)) {
       int[] n = new int[1];
       assertArrayEquals(inMemory(inputs, f), streamed(inputs, f, n), f.toString());

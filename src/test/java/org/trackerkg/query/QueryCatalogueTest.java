@@ -36,7 +36,7 @@ class QueryCatalogueTest {
   static void load() {
     catalogue = QueryCatalogue.load();
     String basedir = System.getProperty("basedir", System.getProperty("user.dir"));
-    seed = CannedQuery.unionView(Pipeline.load(List.of(Path.of(basedir, "data")), BASE).dataset());
+    seed = CannedQuery.unionView(Pipeline.load(List.of(Path.of(basedir, "src/test/seed")), BASE).dataset());
   }
 
   @Test

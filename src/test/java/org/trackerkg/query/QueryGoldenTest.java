@@ -50,7 +50,7 @@ class QueryGoldenTest {
   @BeforeAll
   static void load() {
     catalogue = QueryCatalogue.load();
-    seed = CannedQuery.unionView(Pipeline.load(List.of(Path.of(basedir(), "data")), Iris.DEFAULT_BASE).dataset());
+    seed = CannedQuery.unionView(Pipeline.load(List.of(Path.of(basedir(), "src/test/seed")), Iris.DEFAULT_BASE).dataset());
     if (Corpus.present()) {
       corpus = CannedQuery.unionView(
           Pipeline.load(List.of(Corpus.profiles(), Corpus.exodusJson()), Iris.DEFAULT_BASE).dataset());

@@ -22,7 +22,7 @@ final class Fixture {
   private Fixture() {}
 
   static DatasetGraph seed(String base) {
-    return Pipeline.load(List.of(Path.of("data")), base).dataset();
+    return Pipeline.load(List.of(Path.of("src/test/seed")), base).dataset();
   }
 
   static DatasetGraph seed() {

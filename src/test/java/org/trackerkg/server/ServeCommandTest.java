@@ -22,7 +22,7 @@ class ServeCommandTest {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();
-      int code = run(out, err, "serve", "data", "--port", String.valueOf(taken.getLocalPort()));
+      int code = run(out, err, "serve", "src/test/seed", "--port", String.valueOf(taken.getLocalPort()));
       assertEquals(ExitCode.BAD_INPUT, code, err.toString());
       assertTrue(err.toString().contains("tkg: port " + taken.getLocalPort() + " is in use"), err.toString());
     }
@@ -32,10 +32,10 @@ class ServeCommandTest {
   void badOptionsAreUsageErrors() {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    assertEquals(ExitCode.BAD_INPUT, run(out, err, "serve", "data", "--timeout", "soon"));
+    assertEquals(ExitCode.BAD_INPUT, run(out, err, "serve", "src/test/seed", "--timeout", "soon"));
     assertTrue(err.toString().contains("--timeout"), err.toString());
     StringWriter err2 = new StringWriter();
-    assertEquals(ExitCode.BAD_INPUT, run(out, err2, "serve", "data", "--port", "70000", "--timeout", "1s"));
+    assertEquals(ExitCode.BAD_INPUT, run(out, err2, "serve", "src/test/seed", "--port", "70000", "--timeout", "1s"));
     assertTrue(err2.toString().contains("port"), err2.toString());
   }
 

@@ -50,7 +50,7 @@ class FaultTest {
   static final Duration CHILD_WAIT = Duration.ofSeconds(180);
 
   static DatasetGraph seed() {
-    return Pipeline.load(List.of(Path.of("data")), BASE).dataset();
+    return Pipeline.load(List.of(Path.of("src/test/seed")), BASE).dataset();
   }
 
   /** The seed's quads, {@code copies} times, each copy under its own IRIs: a bigger, different input. */
