@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
+import org.trackerkg.pipeline.Gate;
 import org.trackerkg.pipeline.Pipeline;
 import org.trackerkg.publish.DumpFile;
 import org.trackerkg.publish.DumpManifest;
@@ -62,18 +63,16 @@ public final class DumpCommand implements Callable<Integer> {
       }
     }
     Pipeline.Loaded loaded = input.load(err);
-    if (loaded.hasInputErrors()) {
+    Gate gate = Gate.check(loaded, !noValidate);
+    if (gate.verdict() == Gate.Verdict.INPUT_ERRORS) {
       err.println("tkg: not dumping: some input could not be read (see above)");
       return ExitCode.BAD_INPUT;
     }
-    if (!noValidate) {
-      Validation.Report report = Validation.validate(loaded.dataset(), loaded.graph().sourceFiles());
-      if (!report.conforms()) {
-        report.findings().stream().filter(Validation.Finding::isViolation).forEach(err::println);
-        err.printf("tkg: not dumping: %d violations of the shapes (--no-validate to dump anyway)%n",
-            report.violations());
-        return ExitCode.FINDINGS;
-      }
+    if (gate.verdict() == Gate.Verdict.VIOLATIONS) {
+      gate.report().findings().stream().filter(Validation.Finding::isViolation).forEach(err::println);
+      err.printf("tkg: not dumping: %d violations of the shapes (--no-validate to dump anyway)%n",
+          gate.report().violations());
+      return ExitCode.FINDINGS;
     }
     String base = new Iris(input.base).base();
     DumpManifest manifest;

@@ -10,16 +10,12 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.trackerkg.pipeline.DumpCache;
+import org.trackerkg.pipeline.Gate;
 import org.trackerkg.pipeline.Pipeline;
-import org.trackerkg.publish.DumpWriter;
+import org.trackerkg.pipeline.ServeStart;
 import org.trackerkg.server.PortInUseException;
 import org.trackerkg.server.TrackerServer;
-import org.trackerkg.validate.Validation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -108,25 +104,25 @@ public final class ServeCommand implements Callable<Integer> {
     Path dumpsDir = dumps != null ? dumps
         : tdb != null ? tdb.resolve("dumps") : Files.createTempDirectory("tkg-dumps-");
     // a dump directory that outlives the server doubles as a cache of the conversion
-    Optional<String> fingerprint = dumps != null || tdb != null
-        ? DumpCache.fingerprint(input.inputs(), input.base) : Optional.empty();
-    Optional<DumpCache.Hit> hit = fingerprint.flatMap(f -> DumpCache.find(dumpsDir, f));
-    DatasetGraph dataset = hit.map(h -> warm(h, err)).orElse(null);
-    boolean warm = dataset != null;
+    Optional<String> fingerprint = ServeStart.fingerprint(input.inputs(), input.base, dumps != null || tdb != null);
+    Optional<ServeStart.Warm> warmStart = ServeStart.warm(fingerprint, dumpsDir, err);
+    boolean warm = warmStart.isPresent();
+    DatasetGraph dataset;
     int dossiers;
     if (warm) {
-      dossiers = hit.get().dossiers();
+      dataset = warmStart.get().dataset();
+      dossiers = warmStart.get().dossiers();
     } else {
       Pipeline.Loaded loaded = input.load(err);
-      if (loaded.hasInputErrors()) {
+      Gate gate = Gate.check(loaded, true);
+      if (gate.verdict() == Gate.Verdict.INPUT_ERRORS) {
         err.println("tkg: some input could not be read (see above): not serving a partial data set");
         return ExitCode.BAD_INPUT;
       }
-      Validation.Report report = Validation.validate(loaded.dataset(), loaded.graph().sourceFiles());
-      if (!report.conforms()) {
-        report.findings().forEach(out::println);
+      if (gate.verdict() == Gate.Verdict.VIOLATIONS) {
+        gate.report().findings().forEach(out::println);
         out.printf("%d dossiers: does not conform (%d violations): not serving%n", loaded.dossierCount(),
-            report.violations());
+            gate.report().violations());
         out.flush();
         return ExitCode.FINDINGS;
       }
@@ -152,9 +148,8 @@ public final class ServeCommand implements Callable<Integer> {
       return ExitCode.BAD_INPUT;
     }
     // dumps not known to come from this input (or none yet) are rewritten
-    if (!warm && (fingerprint.isPresent() || !Files.isRegularFile(dumpsDir.resolve(DumpWriter.SUMS))
-        || (tdb != null && server.loadedFromScratch()))) {
-      writeDumpsInBackground(dataset, dossiers, fingerprint, dumpsDir, err);
+    if (!warm && ServeStart.dumpsStale(fingerprint, dumpsDir, tdb != null && server.loadedFromScratch())) {
+      ServeStart.writeDumpsInBackground(dataset, input.base, dossiers, fingerprint, dumpsDir, err);
     }
     Thread hook = new Thread(server::stop, "tkg-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -192,47 +187,6 @@ public final class ServeCommand implements Callable<Integer> {
       throw new UsageException(option + ": " + value + " is out of range (at least " + min + ")");
     }
     return value;
-  }
-
-  /**
-   * Dumps take longer to write than the data takes to load, so they are written after the server answers. The
-   * writer stages files and renames them into place, so /dumps/ only ever shows whole files (or none yet).
-   */
-  private void writeDumpsInBackground(DatasetGraph dataset, int dossiers, Optional<String> fingerprint,
-      Path dumpsDir, PrintWriter err) {
-    Thread t = new Thread(() -> {
-      try {
-        DumpCache.forget(dumpsDir);
-        DumpWriter.create().base(input.base).write(dataset, dumpsDir);
-        if (fingerprint.isPresent()) {
-          DumpCache.record(dumpsDir, fingerprint.get(), dossiers);
-        }
-        err.println("tkg: wrote dumps to " + dumpsDir);
-      } catch (IOException | RuntimeException e) {
-        err.println("tkg: could not write dumps to " + dumpsDir + ": " + e.getMessage());
-      }
-      err.flush();
-    }, "tkg-dumps");
-    t.setDaemon(true);
-    t.setPriority(Thread.MIN_PRIORITY);
-    err.println("tkg: writing dumps to " + dumpsDir + " in the background");
-    t.start();
-  }
-
-  /** The dataset of an unchanged input, from its N-Quads dump; null (a cold start) when the dump does not parse. */
-  private static DatasetGraph warm(DumpCache.Hit hit, PrintWriter err) {
-    try {
-      DatasetGraph dsg = DatasetGraphFactory.create();
-      RDFParser.source(hit.nquads()).lang(Lang.NQUADS).parse(dsg);
-      err.println("tkg: input unchanged since " + hit.nquads() + " was written: loaded from it (`tkg validate` "
-          + "shows the input's warnings)");
-      err.flush();
-      return dsg;
-    } catch (RuntimeException e) {
-      err.println("tkg: " + hit.nquads() + ": " + e.getMessage() + ": reading the input instead");
-      err.flush();
-      return null;
-    }
   }
 
   static Duration parseDuration(String option, String s) {

@@ -18,6 +18,7 @@ import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.trackerkg.vocab.Dataset;
 import org.trackerkg.vocab.Iris;
 import org.trackerkg.vocab.TKG;
 import org.trackerkg.vocab.Vocab;
@@ -33,7 +34,7 @@ public final class VoidDescription {
   public static final String SPDX = "http://spdx.org/rdf/terms#";
   public static final String FOAF = "http://xmlns.com/foaf/0.1/";
   public static final String IANA_MEDIA = "http://www.iana.org/assignments/media-types/";
-  public static final String DATASET_TITLE = "tracker-kg";
+  public static final String DATASET_TITLE = Dataset.TITLE;
 
   /** A source of the data: its graphs live under {@code {base}graph/{key}/}. */
   record Source(String key, String title, String landingPage, String defaultLicense, String attribution) {}
@@ -41,11 +42,11 @@ public final class VoidDescription {
   static final List<Source> SOURCES = List.of(
       new Source("profiles", "Yale Privacy Lab tracker profiles",
           "https://github.com/YalePrivacyLab/tracker-profiles",
-          "https://creativecommons.org/licenses/by-sa/4.0/",
+          Dataset.LICENSE_PROFILES,
           "Tracker profiles by the Yale Privacy Lab (github.com/YalePrivacyLab/tracker-profiles), CC BY-SA 4.0."),
       new Source("exodus", "εxodus tracker database",
-          "https://reports.exodus-privacy.eu.org/en/trackers/",
-          "https://opendatacommons.org/licenses/odbl/1-0/",
+          Dataset.EXODUS_REPORTS,
+          Dataset.LICENSE_EXODUS,
           "εxodus / Exodus Privacy (reports.exodus-privacy.eu.org): database under ODbL 1.0, contents under DbCL 1.0."));
 
   private VoidDescription() {}
@@ -113,9 +114,7 @@ public final class VoidDescription {
     add(g, ds, type, uri(Vocab.VOID + "Dataset"));
     add(g, ds, type, uri(Vocab.DCAT + "Dataset"));
     add(g, ds, uri(Vocab.DCT + "title"), NodeFactory.createLiteralString(DATASET_TITLE));
-    add(g, ds, uri(Vocab.DCT + "description"), NodeFactory.createLiteralString(
-        "Dossiers about mobile-app trackers (the SDKs and the companies behind them) as linked open data: "
-            + "one named graph per source document, with provenance for every fact."));
+    add(g, ds, uri(Vocab.DCT + "description"), NodeFactory.createLiteralString(Dataset.DESCRIPTION));
     add(g, ds, uri(Vocab.DCAT + "landingPage"), uri(r));
     add(g, ds, uri(Vocab.VOID + "uriSpace"), NodeFactory.createLiteralString(b + "id/"));
     add(g, ds, uri(Vocab.VOID + "sparqlEndpoint"), uri(r + "sparql"));

@@ -4,7 +4,10 @@ import org.trackerkg.base.Hashes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 
 /** Writing responses: bodies with ETag and 304, plain-text errors, the server's own absolute URLs. */
 final class Http {
@@ -83,5 +86,42 @@ final class Http {
     }
     String l = iri.trim().toLowerCase(java.util.Locale.ROOT);
     return l.startsWith("http://") || l.startsWith("https://") ? iri.trim() : null;
+  }
+
+  static void send(HttpServletRequest req, HttpServletResponse resp, Site.Cached c) throws IOException {
+    send(req, resp, c.contentType(), c.body(), c.etag());
+  }
+
+  /** 406 with the list of what is available. */
+  static void notAcceptable(HttpServletRequest req, HttpServletResponse resp, List<String> offers)
+      throws IOException {
+    sendText(req, resp, 406, "Not Acceptable: available as " + String.join(", ", offers));
+  }
+
+  /** The format a request asks for: a {@code format=} parameter (any name of the format registry, or html), else its Accept header. */
+  static String choose(HttpServletRequest req, List<String> offers) {
+    String fp = req.getParameter("format");
+    if (fp != null) {
+      RdfFormat f = RdfFormat.byName(fp.toLowerCase(Locale.ROOT));
+      return f != null && offers.contains(f.mediaType) ? f.mediaType : null;
+    }
+    return Negotiation.choose(req.getHeader("Accept"), offers);
+  }
+
+  private static boolean prefersHtml(HttpServletRequest req) {
+    String a = req.getHeader("Accept");
+    return a != null && "text/html".equals(Negotiation.choose(a, List.of("text/plain", "text/html")));
+  }
+
+  static void notFound(HttpServletRequest req, HttpServletResponse resp, String what) throws IOException {
+    if (prefersHtml(req)) {
+      Pages.sendError(req, resp, 404, "Not found: " + what);
+    } else {
+      sendText(req, resp, 404, "Not found: " + what);
+    }
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 }

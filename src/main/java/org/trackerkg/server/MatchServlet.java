@@ -62,7 +62,7 @@ public final class MatchServlet extends HttpServlet {
     }
     String chosen = Negotiation.choose(req.getHeader("Accept"), GET_OFFERS);
     if (chosen == null) {
-      Site.notAcceptable(req, resp, GET_OFFERS);
+      Http.notAcceptable(req, resp, GET_OFFERS);
       return;
     }
     if (chosen.equals("text/html")) {
@@ -75,7 +75,7 @@ public final class MatchServlet extends HttpServlet {
         rows.add(new Row(n, ts));
       }
       StringBuilder q = new StringBuilder();
-      names.forEach(n -> q.append(q.length() == 0 ? "?" : "&").append("q=").append(Site.enc(n)));
+      names.forEach(n -> q.append(q.length() == 0 ? "?" : "&").append("q=").append(Http.enc(n)));
       Views.Page page = new Views.Page("Match names to trackers", null,
           List.of(new Views.Link("/match" + q, "JSON")));
       Pages.send(req, resp, "match.jte", new MatchPage(page, rows));
@@ -89,7 +89,7 @@ public final class MatchServlet extends HttpServlet {
     resp.setHeader("Vary", "Accept");
     String chosen = Negotiation.choose(req.getHeader("Accept"), POST_OFFERS);
     if (chosen == null) {
-      Site.notAcceptable(req, resp, POST_OFFERS);
+      Http.notAcceptable(req, resp, POST_OFFERS);
       return;
     }
     String body = ReconcileServlet.readBody(req, MAX_BYTES);

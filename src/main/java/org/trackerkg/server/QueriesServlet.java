@@ -87,7 +87,7 @@ public final class QueriesServlet extends HttpServlet {
     String name = path.substring(1);
     QueryCatalogue.Entry entry = name.contains("/") ? null : site.catalogue().get(name).orElse(null);
     if (entry == null) {
-      Site.notFound(req, resp, "no canned query '" + name + "' (see /queries)");
+      Http.notFound(req, resp, "no canned query '" + name + "' (see /queries)");
       return;
     }
     run(req, resp, entry);
@@ -104,7 +104,7 @@ public final class QueriesServlet extends HttpServlet {
           default -> null;
         };
     if (chosen == null) {
-      Site.notAcceptable(req, resp, List.of("application/json", "text/html (or format=json, format=html)"));
+      Http.notAcceptable(req, resp, List.of("application/json", "text/html (or format=json, format=html)"));
       return;
     }
     List<Views.CannedEntry> entries = new ArrayList<>();
@@ -165,7 +165,7 @@ public final class QueriesServlet extends HttpServlet {
       text = e.text();
     }
     return new Views.CannedEntry(e.name(), e.title(), e.description(), params, text, "/queries/" + e.name(),
-        "/sparql?format=html&query=" + Site.enc(text));
+        "/sparql?format=html&query=" + Http.enc(text));
   }
 
   // ---------------------------------------------------------------- running one
@@ -178,7 +178,7 @@ public final class QueriesServlet extends HttpServlet {
       if (fp != null) {
         Http.sendText(req, resp, 400, "Bad request: unknown format '" + fp + "' (json, xml, csv, tsv or html)");
       } else {
-        Site.notAcceptable(req, resp, List.of(Format.JSON.mediaType, Format.XML.mediaType, Format.CSV.mediaType,
+        Http.notAcceptable(req, resp, List.of(Format.JSON.mediaType, Format.XML.mediaType, Format.CSV.mediaType,
             Format.TSV.mediaType, Format.HTML.mediaType));
       }
       return;
@@ -282,7 +282,7 @@ public final class QueriesServlet extends HttpServlet {
   /** Links to the same results in the other formats. */
   private static List<Views.Link> dataLinks(QueryCatalogue.Entry entry, Map<String, String> values) {
     StringBuilder qs = new StringBuilder();
-    values.forEach((k, v) -> qs.append(Site.enc(k)).append('=').append(Site.enc(v)).append('&'));
+    values.forEach((k, v) -> qs.append(Http.enc(k)).append('=').append(Http.enc(v)).append('&'));
     List<Views.Link> out = new ArrayList<>();
     for (Format f : List.of(Format.JSON, Format.XML, Format.CSV, Format.TSV)) {
       out.add(new Views.Link("/queries/" + entry.name() + "?" + qs + "format=" + f.param, f.name()));

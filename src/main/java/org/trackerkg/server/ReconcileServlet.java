@@ -49,7 +49,7 @@ public final class ReconcileServlet extends HttpServlet {
     } else if (path.equals("/preview")) {
       preview(req, resp);
     } else {
-      Site.notFound(req, resp, "no " + req.getRequestURI() + " (see /reconcile and /reconcile/preview?id=…)");
+      Http.notFound(req, resp, "no " + req.getRequestURI() + " (see /reconcile and /reconcile/preview?id=…)");
     }
   }
 

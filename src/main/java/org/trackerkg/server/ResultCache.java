@@ -1,5 +1,8 @@
 package org.trackerkg.server;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,8 +14,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
  * read-only, so the same query asked with the same parameters and {@code Accept} header gets the same bytes. A hit
  * is served without touching the dataset, with an ETag (a later GET with {@code If-None-Match} gets 304).
  *
- * <p>Bounded: at most {@code maxBytes} in all (64 MiB by default; 0 keeps nothing), least recently used first out; a response over
+ * <p>Bounded: at most {@code maxBytes} in all (64 MiB by default; 0 keeps nothing), evicted by Caffeine's policy (W-TinyLFU); a response over
  * {@link #MAX_ENTRY_BYTES} streams through uncached. Only 200 responses are kept (errors and timeouts never), and
  * never for a query whose answer is not a function of the data ({@code NOW()}, {@code RAND()}, {@code UUID()},
  * {@code STRUUID()}, {@code BNODE()}). Writes (only with {@code --update-password}) bump the {@link #generation()}
@@ -45,13 +46,19 @@ final class ResultCache {
 
   private final long maxBytes;
   private final AtomicLong generation = new AtomicLong();
-  private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
-  private long bytes;
-  private long hits;
-  private long misses;
+  // Caffeine: bounded by weight (bytes), evictions run on the caller's thread so the bound holds on return
+  private final Cache<String, Entry> entries;
 
   ResultCache(long maxBytes) {
     this.maxBytes = maxBytes;
+    this.entries = Caffeine.newBuilder().maximumWeight(maxBytes)
+        .weigher((String k, Entry e) -> (int) Math.min(Integer.MAX_VALUE, e.weight(k)))
+        .executor(Runnable::run).recordStats().build();
+  }
+
+  /** The cache itself, for its statistics on {@code /$/metrics}. */
+  Cache<String, Entry> cache() {
+    return entries;
   }
 
   /** Whether anything is kept at all. */
@@ -67,10 +74,7 @@ final class ResultCache {
   /** The data is about to change, or has just changed. */
   void dataChanged() {
     generation.incrementAndGet();
-    synchronized (this) {
-      entries.clear();
-      bytes = 0;
-    }
+    entries.invalidateAll();
   }
 
   /** Whether the answer to this query depends on the data alone. */
@@ -91,35 +95,26 @@ final class ResultCache {
     return k.toString();
   }
 
-  synchronized Entry get(String key) {
-    Entry e = entries.get(key);
-    if (e != null && e.generation() == generation.get()) {
-      hits++;
-      return e;
-    }
-    misses++;
-    return null;
+  Entry get(String key) {
+    Entry e = entries.getIfPresent(key);
+    return e != null && e.generation() == generation.get() ? e : null;
   }
 
-  synchronized void put(String key, Entry e) {
+  void put(String key, Entry e) {
     if (e.generation() != generation.get() || e.weight(key) > maxBytes) {
       return;
     }
-    Entry old = entries.put(key, e);
-    if (old != null) {
-      bytes -= old.weight(key);
-    }
-    bytes += e.weight(key);
-    for (Iterator<Map.Entry<String, Entry>> it = entries.entrySet().iterator(); bytes > maxBytes && it.hasNext(); ) {
-      Map.Entry<String, Entry> oldest = it.next();
-      bytes -= oldest.getValue().weight(oldest.getKey());
-      it.remove();
+    entries.put(key, e);
+    if (e.generation() != generation.get()) {  // a write went through meanwhile
+      entries.invalidate(key);
     }
   }
 
-  synchronized String stats() {
-    return String.format(Locale.ROOT, "%d entries, %d bytes, %d hits, %d misses", entries.size(), bytes, hits,
-        misses);
+  String stats() {
+    CacheStats s = entries.stats();
+    long bytes = entries.policy().eviction().map(ev -> ev.weightedSize().orElse(0)).orElse(0L);
+    return String.format(Locale.ROOT, "%d entries, %d bytes, %d hits, %d misses, %d evictions",
+        entries.estimatedSize(), bytes, s.hitCount(), s.missCount(), s.evictionCount());
   }
 
   /** Sends a kept response: its type, ETag, 304 when the client has it. */

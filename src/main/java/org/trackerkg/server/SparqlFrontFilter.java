@@ -63,7 +63,7 @@ final class SparqlFrontFilter extends HttpFilter {
       if (site.serviceDescription(req, resp)) {
         return;
       }
-      Site.notAcceptable(req, resp, RdfFormat.offers(false));
+      Http.notAcceptable(req, resp, RdfFormat.offers(false));
       return;
     }
     if (query == null || update || method.equals("HEAD") || !site.results().enabled()

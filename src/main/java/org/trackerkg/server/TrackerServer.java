@@ -12,7 +12,10 @@ import java.util.Objects;
 import org.apache.jena.atlas.web.AuthScheme;
 import org.apache.jena.fuseki.auth.Auth;
 import org.apache.jena.fuseki.auth.AuthPolicy;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.metrics.MetricsProvider;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
@@ -298,13 +301,34 @@ public final class TrackerServer {
 
     /** Checks the configuration, loads the data (TDB2: only when the input changed), assembles the server. */
     public TrackerServer build() {
+      validate();
+      ServedData data = openData(base.endsWith("/") ? base : base + "/");
+      FusekiServer fuseki;
+      try {
+        Site site = new Site(data, new QueryLimits(timeout.toMillis(), maxRows), dumpsDir,
+            new ResultCache(resultCacheBytes));
+        fuseki = routes(FusekiServer.create(), site, data.dataset()).build();
+        cacheMetrics(fuseki, site);
+      } catch (IOException e) {
+        data.close();
+        throw new IllegalStateException("cannot write the password file: " + e.getMessage(), e);
+      } catch (RuntimeException e) {
+        data.close();
+        throw e;
+      }
+      tuneJetty(fuseki);
+      logRequests(fuseki);
+      return new TrackerServer(fuseki, data, host, port);
+    }
+
+    /** Every setting in range, or an IllegalArgumentException naming the bad one. */
+    private void validate() {
       Objects.requireNonNull(dataset, "dataset: none given");
       try {
         new Iris(base);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("base: " + e.getMessage(), e);
       }
-      String b = base.endsWith("/") ? base : base + "/";
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port: " + port + " is not in 0..65535");
       }
@@ -342,66 +366,74 @@ public final class TrackerServer {
       if (dumpsDir != null && Files.exists(dumpsDir) && !Files.isDirectory(dumpsDir)) {
         throw new IllegalArgumentException("dumpsDir: " + dumpsDir + " is not a directory");
       }
+    }
 
+    /** The data to serve: in memory, or the TDB2 store (loaded only when the input changed); queries bounded. */
+    private ServedData openData(String b) {
       ServedData data;
       try {
         data = tdb == null ? ServedData.inMemory(dataset, b, updatePassword != null) : TdbStore.open(tdb, dataset, b, messages);
       } catch (IOException e) {
         throw new IllegalStateException("tdb: cannot load " + tdb + ": " + e.getMessage(), e);
       }
-      DatasetGraph served = data.dataset();
-      long timeoutMs = timeout.toMillis();
-      served.getContext().set(ARQ.queryTimeout, timeoutMs);
-      served.getContext().set(ARQ.httpServiceAllowed, false);
+      data.dataset().getContext().set(ARQ.queryTimeout, timeout.toMillis());
+      data.dataset().getContext().set(ARQ.httpServiceAllowed, false);
+      return data;
+    }
 
-      QueryLimits limits = new QueryLimits(timeoutMs, maxRows);
-      Site site = new Site(data, limits, dumpsDir, new ResultCache(resultCacheBytes));
-      DataService service = DataService.newBuilder(served).addEndpoint(Operation.Query, "").build();
-      FusekiServer fuseki;
-      Path realm = null;
-      try {
-        FusekiServer.Builder fb = FusekiServer.create();
-        if (updatePassword != null) {
-          realm = Files.createTempFile("tkg-realm-", ".properties");
-          realm.toFile().deleteOnExit(); // owner-only; Jetty reads it at start
-          Files.writeString(realm, UPDATE_USER + ": " + updatePassword + "\n");
-          AuthPolicy admin = Auth.policyAllowSpecific(UPDATE_USER);
-          fb.passwordFile(realm.toString()).auth(AuthScheme.BASIC).realm("tracker-kg")
-              .add("/update", DataService.newBuilder(served).addEndpoint(Operation.Update, "", admin).build())
-              .add("/data", DataService.newBuilder(served).addEndpoint(Operation.GSP_RW, "", admin).build())
-              .addFilter("/update", new WriteFilter(site.results()))
-              .addFilter("/data", new WriteFilter(site.results()));
-        }
-        fuseki = fb
-            .port(port)
-            .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery, new BoundedQuery(limits))
-            .add(SPARQL_PATH, service)
-            .enablePing(true)
-            .enableMetrics(true)
-            .enableCors(true, null)
-            .addFilter("/*", new SecurityHeadersFilter())
-            .addFilter("/*", new RequestLimitFilter(maxBody))
-            .addFilter(SPARQL_PATH, new SparqlFrontFilter(site))
-            .addServlet("", site.landingServlet())
-            .addServlet("/id/*", site.linkedDataServlet())
-            .addServlet("/doc/*", site.linkedDataServlet())
-            .addServlet("/graph/*", site.linkedDataServlet())
-            .addServlet("/ontology", site.ontologyServlet())
-            .addServlet("/void", site.voidServlet())
-            .addServlet("/.well-known/void", site.voidServlet())
-            .addServlet("/queries/*", new QueriesServlet(site))
-            .addServlet("/reconcile/*", new ReconcileServlet(site))
-            .addServlet("/match", new MatchServlet(site))
-            .addServlet("/static/*", new StaticServlet())
-            .addServlet("/dumps/*", new DumpsServlet(dumpsDir))
-            .build();
-      } catch (IOException e) {
-        data.close();
-        throw new IllegalStateException("cannot write the password file: " + e.getMessage(), e);
-      } catch (RuntimeException e) {
-        data.close();
-        throw e;
+    /** The write endpoints behind a password file, when writes are on. */
+    private FusekiServer.Builder writeEndpoints(FusekiServer.Builder fb, Site site, DatasetGraph served)
+        throws IOException {
+      if (updatePassword == null) {
+        return fb;
       }
+      Path realm = Files.createTempFile("tkg-realm-", ".properties");
+      realm.toFile().deleteOnExit(); // owner-only; Jetty reads it at start
+      Files.writeString(realm, UPDATE_USER + ": " + updatePassword + "\n");
+      AuthPolicy admin = Auth.policyAllowSpecific(UPDATE_USER);
+      return fb.passwordFile(realm.toString()).auth(AuthScheme.BASIC).realm("tracker-kg")
+          .add("/update", DataService.newBuilder(served).addEndpoint(Operation.Update, "", admin).build())
+          .add("/data", DataService.newBuilder(served).addEndpoint(Operation.GSP_RW, "", admin).build())
+          .addFilter("/update", new WriteFilter(site.results()))
+          .addFilter("/data", new WriteFilter(site.results()));
+    }
+
+    /** The URL families: the SPARQL endpoint and its guards, one servlet per family of pages and APIs. */
+    private FusekiServer.Builder routes(FusekiServer.Builder fb, Site site, DatasetGraph served) throws IOException {
+      DataService service = DataService.newBuilder(served).addEndpoint(Operation.Query, "").build();
+      return writeEndpoints(fb, site, served)
+          .port(port)
+          .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery, new BoundedQuery(site.limits()))
+          .add(SPARQL_PATH, service)
+          .enablePing(true)
+          .enableMetrics(true)
+          .enableCors(true, null)
+          .addFilter("/*", new SecurityHeadersFilter())
+          .addFilter("/*", new RequestLimitFilter(maxBody))
+          .addFilter(SPARQL_PATH, new SparqlFrontFilter(site))
+          .addServlet("", new LandingServlet(site))
+          .addServlet("/id/*", new LinkedDataServlet(site))
+          .addServlet("/doc/*", new LinkedDataServlet(site))
+          .addServlet("/graph/*", new LinkedDataServlet(site))
+          .addServlet("/ontology", new OntologyServlet(site))
+          .addServlet("/void", new VoidServlet(site))
+          .addServlet("/.well-known/void", new VoidServlet(site))
+          .addServlet("/queries/*", new QueriesServlet(site))
+          .addServlet("/reconcile/*", new ReconcileServlet(site))
+          .addServlet("/match", new MatchServlet(site))
+          .addServlet("/static/*", new StaticServlet())
+          .addServlet("/dumps/*", new DumpsServlet(dumpsDir));
+    }
+
+    /** The page and result caches' hits, misses, evictions and weight on /$/metrics, beside Fuseki's own. */
+    private static void cacheMetrics(FusekiServer fuseki, Site site) {
+      MeterRegistry registry = MetricsProvider.getMetricsProvider(fuseki.getServletContext()).getMeterRegistry();
+      CaffeineCacheMetrics.monitor(registry, site.pages(), "tkg_page_cache");
+      CaffeineCacheMetrics.monitor(registry, site.results().cache(), "tkg_result_cache");
+    }
+
+    /** Jetty's bounds: connections, idle and header deadlines, buffer and header sizes, slow bodies, forms. */
+    private void tuneJetty(FusekiServer fuseki) {
       NetworkConnectionLimit connectionLimit = new NetworkConnectionLimit(maxConnections, fuseki.getJettyServer());
       connectionLimit.setEndPointIdleTimeout(BUSY_IDLE_TIMEOUT.toMillis());
       fuseki.getJettyServer().addBean(connectionLimit);
@@ -424,6 +456,10 @@ public final class TrackerServer {
       for (ServletContextHandler h : fuseki.getJettyServer().getDescendants(ServletContextHandler.class)) {
         h.setMaxFormContentSize((int) Math.min(Integer.MAX_VALUE, maxBody));
       }
+    }
+
+    /** One line per request, when asked for. */
+    private void logRequests(FusekiServer fuseki) {
       if (requestLog != null) {
         PrintStream log = requestLog;
         fuseki.getJettyServer().setRequestLog(new CustomRequestLog(line -> {
@@ -431,7 +467,6 @@ public final class TrackerServer {
           log.flush();
         }, "%{client}a - %u %t \"%r\" %s %O %{ms}T ms"));
       }
-      return new TrackerServer(fuseki, data, host, port);
     }
   }
 }

@@ -120,4 +120,22 @@ class ResultCacheTest {
       s.stop();
     }
   }
+
+  /** Both caches (Caffeine) report hits, misses, evictions and weight on /$/metrics. */
+  @Test
+  void cacheStatisticsAreOnTheMetricsPage() throws Exception {
+    String q = "SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s LIMIT 3";
+    get(q, JSON);
+    get(q, JSON);
+    Fixture.get(server, "/ontology", "Accept", "text/turtle");
+    Fixture.get(server, "/ontology", "Accept", "text/turtle");
+    String m = Fixture.get(server, "/$/metrics").body();
+    for (String cache : new String[] {"tkg_result_cache", "tkg_page_cache"}) {
+      java.util.regex.Matcher hits = java.util.regex.Pattern.compile(
+          "cache_gets_total\\{[^}]*cache=\"" + cache + "\",[^}]*result=\"hit\"[^}]*\\} ([0-9.E]+)").matcher(m);
+      assertTrue(hits.find(), cache + " hits in\n" + m);
+      assertTrue(Double.parseDouble(hits.group(1)) >= 1, hits.group());
+      assertTrue(m.matches("(?s).*cache_evictions_total\\{[^}]*cache=\"" + cache + "\".*"), cache + " evictions");
+    }
+  }
 }

@@ -1,0 +1,52 @@
+package org.trackerkg.server;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.trackerkg.publish.VoidDescription;
+import org.trackerkg.vocab.Vocab;
+
+/**
+ * {@code /void} and {@code /.well-known/void}: the VoID/DCAT description ({@link Descriptions#voidGraph}).
+ */
+final class VoidServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+  private final transient Site site;
+
+  VoidServlet(Site site) {
+    this.site = site;
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    resp.setHeader("Vary", "Accept");
+    List<String> offers = RdfFormat.offers(true);
+    String chosen = Http.choose(req, offers);
+    if (chosen == null) {
+      Http.notAcceptable(req, resp, offers);
+      return;
+    }
+    RdfFormat f = RdfFormat.byMediaType(chosen);
+    String root = Http.root(req);
+    Site.Cached c = site.cached("void " + f + " " + root + " " + Descriptions.dumpFiles(site.dumpsDir()), () -> {
+      Graph g = Descriptions.voidGraph(site.data(), root, site.dumpsDir());
+      if (f != RdfFormat.HTML) {
+        return Site.Cached.of(f.write(g, site.data().base()), f.contentType());
+      }
+      String ttl = new String(RdfFormat.TURTLE.write(g, site.data().base()), StandardCharsets.UTF_8);
+      Views.Page page = new Views.Page("VoID description", null, List.of(
+          new Views.Link("/void?format=ttl", "Turtle"), new Views.Link("/void?format=jsonld", "JSON-LD")));
+      // the figure the description states, not a second count
+      long entities = Long.parseLong(g.find(ViewBuilder.uri(VoidDescription.datasetIri(root + "/")),
+          ViewBuilder.uri(Vocab.VOID + "entities"), Node.ANY).next().getObject().getLiteralLexicalForm());
+      return Site.Cached.of(Pages.render("void.jte", new Views.Void(page, ttl, site.data().triples(), entities,
+          site.data().trackers().size(), site.data().organisations().size())), Pages.HTML);
+    });
+    Http.send(req, resp, c);
+  }
+}
