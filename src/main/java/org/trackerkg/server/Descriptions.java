@@ -12,6 +12,8 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.trackerkg.graph.SourceTerms;
+import org.trackerkg.publish.VoidDescription;
 import org.trackerkg.store.ServedData;
 import org.trackerkg.vocab.TKG;
 import org.trackerkg.vocab.Vocab;
@@ -83,6 +85,13 @@ final class Descriptions {
       }
     }
     licenses.forEach(l -> g.add(ds, Vocab.dctLicense, u(l)));
+    // each source with its licences and attribution, as data/SOURCES.md states them
+    for (SourceTerms terms : SourceTerms.values()) {
+      String prefix = data.base() + "graph/" + terms.key + "/";
+      if (data.sources().stream().anyMatch(src -> src.iri().startsWith(prefix))) {
+        VoidDescription.describeSource(g, ds, root + "/void#source-" + terms.key, terms);
+      }
+    }
     i = 0;
     for (Map.Entry<String, Long> e : data.classes().entrySet()) {
       Node p = u(root + "/void#class-" + (++i));
