@@ -248,7 +248,7 @@ public final class SignatureMatcher {
    * Host or class? {@code api.mparticle.com} ends with a top-level domain; {@code com.appsflyer.AppsFlyerLib}
    * starts with one (a reversed domain), has a slash, a {@code $} or an upper-case letter. Unsure: AUTO (both).
    */
-  static As guess(String n) {
+  public static As guess(String n) {
     if (n.indexOf('/') >= 0 || n.indexOf('$') >= 0 || n.endsWith(";")) {
       return As.CLASS;
     }

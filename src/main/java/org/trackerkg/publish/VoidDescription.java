@@ -20,6 +20,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.trackerkg.vocab.Dataset;
 import org.trackerkg.vocab.Iris;
+import org.trackerkg.graph.SourceTerms;
 import org.trackerkg.vocab.TKG;
 import org.trackerkg.vocab.Vocab;
 
@@ -36,20 +37,26 @@ public final class VoidDescription {
   public static final String IANA_MEDIA = "http://www.iana.org/assignments/media-types/";
   public static final String DATASET_TITLE = Dataset.TITLE;
 
-  /** A source of the data: its graphs live under {@code {base}graph/{key}/}. */
-  record Source(String key, String title, String landingPage, String defaultLicense, String attribution) {}
-
-  static final List<Source> SOURCES = List.of(
-      new Source("profiles", "Yale Privacy Lab tracker profiles",
-          "https://github.com/YalePrivacyLab/tracker-profiles",
-          Dataset.LICENSE_PROFILES,
-          "Tracker profiles by the Yale Privacy Lab (github.com/YalePrivacyLab/tracker-profiles), CC BY-SA 4.0."),
-      new Source("exodus", "εxodus tracker database",
-          Dataset.EXODUS_REPORTS,
-          Dataset.LICENSE_EXODUS,
-          "εxodus / Exodus Privacy (reports.exodus-privacy.eu.org): database under ODbL 1.0, contents under DbCL 1.0."));
-
   private VoidDescription() {}
+
+  /**
+   * One source of the dataset {@code ds} as {@code data/SOURCES.md} states it: title, landing page, every licence
+   * it offers, the holder of its rights and the attribution to show. Also behind the server's {@code /void}.
+   */
+  public static Node describeSource(Graph g, Node ds, String iri, SourceTerms s) {
+    Node src = uri(iri);
+    add(g, ds, uri(Vocab.DCT + "source"), src);
+    add(g, ds, uri(Vocab.VOID + "subset"), src);
+    add(g, src, Vocab.type, uri(Vocab.VOID + "Dataset"));
+    add(g, src, Vocab.type, uri(Vocab.DCAT + "Dataset"));
+    add(g, src, uri(Vocab.DCT + "title"), NodeFactory.createLiteralString(s.title));
+    add(g, src, uri(Vocab.DCAT + "landingPage"), uri(s.landingPage));
+    add(g, src, Vocab.dctRights, NodeFactory.createLiteralString(s.attribution));
+    add(g, src, Vocab.dctRightsHolder, uri(s.rightsHolder));
+    add(g, uri(s.rightsHolder), uri(FOAF + "name"), NodeFactory.createLiteralString(s.rightsHolderName));
+    s.licenses.forEach(l -> add(g, src, Vocab.dctLicense, uri(l)));
+    return src;
+  }
 
   /** The newest {@code tkg:exodusCreated} date in the data, or null: a {@code dct:modified} free of the clock. */
   public static LocalDate defaultModified(DatasetGraph dsg) {
@@ -210,8 +217,8 @@ public final class VoidDescription {
     add(g, linkset, uri(Vocab.VOID + "triples"), integer(sameAsWikidata));
 
     // sources: licence and attribution, from the source documents in the data
-    for (Source s : SOURCES) {
-      String prefix = b + "graph/" + s.key() + "/";
+    for (SourceTerms s : SourceTerms.values()) {
+      String prefix = b + "graph/" + s.key + "/";
       long docs = 0;
       long quads = 0;
       Set<Node> licenses = new TreeSet<>(VoidDescription::compareNodes);
@@ -232,17 +239,8 @@ public final class VoidDescription {
       if (docs == 0) {
         continue;
       }
-      if (licenses.isEmpty()) {
-        licenses.add(uri(s.defaultLicense()));
-      }
-      Node src = uri(r + "void#source-" + s.key());
-      add(g, ds, uri(Vocab.DCT + "source"), src);
-      add(g, ds, uri(Vocab.VOID + "subset"), src);
-      add(g, src, type, uri(Vocab.VOID + "Dataset"));
-      add(g, src, type, uri(Vocab.DCAT + "Dataset"));
-      add(g, src, uri(Vocab.DCT + "title"), NodeFactory.createLiteralString(s.title()));
-      add(g, src, uri(Vocab.DCAT + "landingPage"), uri(s.landingPage()));
-      add(g, src, uri(Vocab.DCT + "rights"), NodeFactory.createLiteralString(s.attribution()));
+      s.licenses.forEach(l -> licenses.add(uri(l))); // each licence the source offers, not only the one named
+      Node src = describeSource(g, ds, r + "void#source-" + s.key, s);
       for (Node l : licenses) {
         add(g, src, uri(Vocab.DCT + "license"), l);
         add(g, ds, uri(Vocab.DCT + "license"), l);

@@ -64,6 +64,12 @@ final class Site {
   }
 
   /** The trackers' signatures, built once for {@code /match} and {@code /reconcile} alike. */
+  /** The data changed (a replica applied a patch): kept answers, pages and the matcher are rebuilt on demand. */
+  synchronized void dataChanged() {
+    results.dataChanged();
+    matcher = null;
+  }
+
   synchronized SignatureMatcher matcher() {
     if (matcher == null) {
       matcher = data.read(() -> SignatureMatcher.fromDataset(data.dataset(), data.union(), data.base()));

@@ -75,12 +75,14 @@ public final class TrackerServer {
 
   private final FusekiServer fuseki;
   private final ServedData data;
+  private final Site site;
   private final String host;
   private final int requestedPort;
 
-  private TrackerServer(FusekiServer fuseki, ServedData data, String host, int requestedPort) {
+  private TrackerServer(FusekiServer fuseki, ServedData data, Site site, String host, int requestedPort) {
     this.fuseki = fuseki;
     this.data = data;
+    this.site = site;
     this.host = host;
     this.requestedPort = requestedPort;
   }
@@ -149,8 +151,19 @@ public final class TrackerServer {
     return data.dataset();
   }
 
+  /** The data served and what the pages know of it. */
+  public ServedData data() {
+    return data;
+  }
+
   public String base() {
     return data.base();
+  }
+
+  /** The data changed underneath (a replica applied a patch): summarise it again, drop kept answers and pages. */
+  public void dataChanged() {
+    data.summarise();
+    site.dataChanged();
   }
 
   /** The embedded Fuseki, for inspection (its Jetty server, connectors…). */
@@ -189,8 +202,15 @@ public final class TrackerServer {
     private Path dumpsDir;
     private PrintStream requestLog = System.err;
     private PrintStream messages = System.err;
+    private java.util.function.Supplier<org.trackerkg.store.replication.Replica.Status> replication;
 
     private Builder() {}
+
+    /** A replica: the data changes by patches (kept transactional), and {@code /$/replication} reports this. */
+    public Builder replication(java.util.function.Supplier<org.trackerkg.store.replication.Replica.Status> status) {
+      this.replication = status;
+      return this;
+    }
 
     /** The graph to serve (one named graph per source document), as the pipeline built it. */
     public Builder dataset(DatasetGraph dataset) {
@@ -303,12 +323,12 @@ public final class TrackerServer {
     public TrackerServer build() {
       validate();
       ServedData data = openData(base.endsWith("/") ? base : base + "/");
+      Site site = new Site(data, new QueryLimits(timeout.toMillis(), maxRows), dumpsDir,
+          new ResultCache(resultCacheBytes));
       FusekiServer fuseki;
       try {
-        Site site = new Site(data, new QueryLimits(timeout.toMillis(), maxRows), dumpsDir,
-            new ResultCache(resultCacheBytes));
         fuseki = routes(FusekiServer.create(), site, data.dataset()).build();
-        cacheMetrics(fuseki, site);
+        metrics(fuseki, site);
       } catch (IOException e) {
         data.close();
         throw new IllegalStateException("cannot write the password file: " + e.getMessage(), e);
@@ -318,7 +338,7 @@ public final class TrackerServer {
       }
       tuneJetty(fuseki);
       logRequests(fuseki);
-      return new TrackerServer(fuseki, data, host, port);
+      return new TrackerServer(fuseki, data, site, host, port);
     }
 
     /** Every setting in range, or an IllegalArgumentException naming the bad one. */
@@ -372,7 +392,7 @@ public final class TrackerServer {
     private ServedData openData(String b) {
       ServedData data;
       try {
-        data = tdb == null ? ServedData.inMemory(dataset, b, updatePassword != null) : TdbStore.open(tdb, dataset, b, messages);
+        data = tdb == null ? ServedData.inMemory(dataset, b, updatePassword != null || replication != null) : TdbStore.open(tdb, dataset, b, messages);
       } catch (IOException e) {
         throw new IllegalStateException("tdb: cannot load " + tdb + ": " + e.getMessage(), e);
       }
@@ -398,10 +418,19 @@ public final class TrackerServer {
           .addFilter("/data", new WriteFilter(site.results()));
     }
 
+    /** The replica's state at /$/replication and on /$/ping, when following a patch log. */
+    private FusekiServer.Builder replication(FusekiServer.Builder fb) {
+      if (replication == null) {
+        return fb;
+      }
+      return fb.addServlet("/$/replication", new ReplicationServlet(replication))
+          .addFilter("/$/ping", new ReplicationServlet.PingFilter(replication));
+    }
+
     /** The URL families: the SPARQL endpoint and its guards, one servlet per family of pages and APIs. */
     private FusekiServer.Builder routes(FusekiServer.Builder fb, Site site, DatasetGraph served) throws IOException {
       DataService service = DataService.newBuilder(served).addEndpoint(Operation.Query, "").build();
-      return writeEndpoints(fb, site, served)
+      return replication(writeEndpoints(fb, site, served))
           .port(port)
           .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery, new BoundedQuery(site.limits()))
           .add(SPARQL_PATH, service)
@@ -425,11 +454,14 @@ public final class TrackerServer {
           .addServlet("/dumps/*", new DumpsServlet(dumpsDir));
     }
 
-    /** The page and result caches' hits, misses, evictions and weight on /$/metrics, beside Fuseki's own. */
-    private static void cacheMetrics(FusekiServer fuseki, Site site) {
+    /** On /$/metrics beside Fuseki's own: the caches' hits, misses, evictions and weight; the replica's state. */
+    private void metrics(FusekiServer fuseki, Site site) {
       MeterRegistry registry = MetricsProvider.getMetricsProvider(fuseki.getServletContext()).getMeterRegistry();
       CaffeineCacheMetrics.monitor(registry, site.pages(), "tkg_page_cache");
       CaffeineCacheMetrics.monitor(registry, site.results().cache(), "tkg_result_cache");
+      if (replication != null) {
+        ReplicationServlet.registerMetrics(registry, replication);
+      }
     }
 
     /** Jetty's bounds: connections, idle and header deadlines, buffer and header sizes, slow bodies, forms. */
