@@ -101,6 +101,20 @@ public final class ServeCommand implements Callable<Integer> {
           + "default graph (the union of the current data). In memory only (not with --tdb).")
   String history;
 
+  @Option(names = "--follow", paramLabel = "kafka://BOOTSTRAP/TOPIC",
+      description = "Be a read replica: no input is read; the data starts from --bootstrap (or this replica's own "
+          + "dumps) and follows the patch log that `tkg publish` appends to. State at /$/replication.")
+  String follow;
+
+  @Option(names = "--bootstrap", paramLabel = "DIR",
+      description = "With --follow: start from the dumps in DIR (another replica's, with their recorded patch id).")
+  Path bootstrap;
+
+  @Option(names = "--group", paramLabel = "ID",
+      description = "With --follow: the Kafka consumer group this replica commits its position in "
+          + "(default: tkg-replica-HOST-PORT).")
+  String group;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -121,6 +135,16 @@ public final class ServeCommand implements Callable<Integer> {
     }
     Path dumpsDir = dumps != null ? dumps
         : tdb != null ? tdb.resolve("dumps") : Files.createTempDirectory("tkg-dumps-");
+    if (follow != null || bootstrap != null) {
+      if (follow == null || tdb != null || updatePassword != null || !input.inputs.isEmpty()) {
+        throw new UsageException("--bootstrap needs --follow, and a replica (--follow) reads no INPUT and takes "
+            + "no --tdb or --update-password: its data comes from the patch log");
+      }
+      Files.createDirectories(dumpsDir);
+      return FollowMode.run(follow, bootstrap, group != null ? group
+          : "tkg-replica-" + java.net.InetAddress.getLocalHost().getHostName() + "-" + port, dumpsDir,
+          options(TrackerServer.create()), out, err);
+    }
     // a dump directory that outlives the server doubles as a cache of the conversion
     Optional<String> fingerprint = dumps != null || tdb != null
         ? DumpCache.fingerprint(input.inputs(), input.base) : Optional.empty();

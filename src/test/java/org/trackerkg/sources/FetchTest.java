@@ -123,7 +123,7 @@ class FetchTest {
     Map<String, String> m = new TreeMap<>();
     try (Stream<Path> s = Files.walk(dir)) {
       for (Path p : s.filter(Files::isRegularFile).toList()) {
-        m.put(dir.relativize(p).toString(), Iris.sha256Hex(Files.readString(p, java.nio.charset.StandardCharsets.ISO_8859_1)));
+        m.put(dir.relativize(p).toString(), org.trackerkg.base.Hashes.sha256Hex(p));
       }
     }
     return m;

@@ -12,12 +12,12 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
 
 /** A Git repository of profiles built in a test with JGit, commit by commit, with fixed authors and dates. */
-final class TestRepo implements AutoCloseable {
+public final class TestRepo implements AutoCloseable {
   final Path dir;
   final Git git;
   private Instant clock = Instant.parse("2019-01-01T12:00:00Z");
 
-  TestRepo(Path dir) throws GitAPIException {
+  public TestRepo(Path dir) throws GitAPIException {
     this.dir = dir;
     this.git = Git.init().setDirectory(dir.toFile()).setInitialBranch("master").call();
   }
@@ -34,11 +34,11 @@ final class TestRepo implements AutoCloseable {
     return this;
   }
 
-  TestRepo write(String name, String text) throws IOException {
+  public TestRepo write(String name, String text) throws IOException {
     return write(name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
-  TestRepo copy(String profile) throws IOException {
+  public TestRepo copy(String profile) throws IOException {
     return write(profile, Files.readAllBytes(profile(profile)));
   }
 
@@ -48,7 +48,7 @@ final class TestRepo implements AutoCloseable {
   }
 
   /** Commits everything in the work tree (additions, changes, deletions) one day after the previous commit. */
-  String commit(String message) throws GitAPIException {
+  public String commit(String message) throws GitAPIException {
     git.add().addFilepattern(".").call();
     git.add().addFilepattern(".").setUpdate(true).call();
     clock = clock.plusSeconds(86_400);
