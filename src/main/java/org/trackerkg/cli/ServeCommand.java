@@ -88,8 +88,8 @@ public final class ServeCommand implements Callable<Integer> {
           + "--tdb the writes persist, in memory they last until the server stops.")
   Path updatePasswordFile;
 
-  @Option(names = "--show", paramLabel = "LEVEL", defaultValue = "violation", arity = "0..1",
-      fallbackValue = "warning",
+  @Option(names = "--show", paramLabel = "LEVEL", defaultValue = "VIOLATION", arity = "0..1",
+      fallbackValue = "WARNING",  // upper case: a CommandLine built without Main is case-sensitive
       description = "Least severe finding about the data to print: violation (errors and SHACL violations only; "
           + "the rest are counted in one line), warning, or info; --show alone is --show warning "
           + "(default: ${DEFAULT-VALUE}).")
