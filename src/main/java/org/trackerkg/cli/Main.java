@@ -22,6 +22,7 @@ import picocli.CommandLine;
       ValidateCommand.class,
       QueryCommand.class,
       DumpCommand.class, DiffCommand.class,
+      FetchCommand.class, HistoryCommand.class,
       ServeCommand.class, PublishCommand.class,
       MatchCommand.class, LinkCommand.class, ScanCommand.class,
       CommandLine.HelpCommand.class

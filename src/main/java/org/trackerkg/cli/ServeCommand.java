@@ -16,6 +16,7 @@ import org.trackerkg.pipeline.Pipeline;
 import org.trackerkg.pipeline.ServeStart;
 import org.trackerkg.server.PortInUseException;
 import org.trackerkg.server.TrackerServer;
+import org.trackerkg.sources.History;
 import org.trackerkg.validate.Validation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -84,12 +85,18 @@ public final class ServeCommand implements Callable<Integer> {
           + "--tdb the writes persist, in memory they last until the server stops.")
   Path updatePasswordFile;
 
-  @Option(names = "--show", paramLabel = "LEVEL", defaultValue = "violation", arity = "0..1",
-      fallbackValue = "warning",
+  @Option(names = "--show", paramLabel = "LEVEL", defaultValue = "VIOLATION", arity = "0..1",
+      fallbackValue = "WARNING",  // upper case: a CommandLine built without Main is case-sensitive
       description = "Least severe finding about the data to print: violation (errors and SHACL violations only; "
           + "the rest are counted in one line), warning, or info; --show alone is --show warning "
           + "(default: ${DEFAULT-VALUE}).")
   ValidateCommand.Level show;
+
+  @Option(names = "--history", paramLabel = "REPO", arity = "0..1", fallbackValue = "",
+      description = "Also publish every past version of the profiles (`tkg history` of the Git repository REPO, "
+          + "default the cache of `tkg fetch`) as named graphs {base}graph/profiles/{slug}/{commit}, outside the "
+          + "default graph (the union of the current data). In memory only (not with --tdb).")
+  String history;
 
   @Option(names = "--follow", paramLabel = "kafka://BOOTSTRAP/TOPIC",
       description = "Be a read replica: no input is read; the data starts from --bootstrap (or this replica's own "
@@ -163,10 +170,12 @@ public final class ServeCommand implements Callable<Integer> {
       dossiers = loaded.dossierCount();
     }
 
+    DatasetGraph served = history == null ? dataset : withHistory(dataset, err);
+
     TrackerServer server;
     try {
       server = options
-          .dataset(dataset)
+          .dataset(served)
           .dumpsDir(dumpsDir)
           .updatePassword(updatePassword)
           .build();
@@ -222,6 +231,28 @@ public final class ServeCommand implements Callable<Integer> {
           shacl.getOrDefault(ValidateCommand.Level.WARNING, 0L));
     }
     err.flush();
+  }
+
+  /** The current data and, beside it, every version of the profiles in the history repository. */
+  private DatasetGraph withHistory(DatasetGraph current, PrintWriter err) {
+    if (tdb != null) {
+      throw new UsageException("--history: served in memory only, not with --tdb");
+    }
+    Path repo = history.isEmpty() ? FetchCommand.defaultCache(input.inputs().get(0)) : Path.of(history);
+    History.Result h;
+    try {
+      h = History.read(repo, input.base);
+    } catch (IOException e) {
+      throw new UsageException("--history: " + repo + ": " + e.getMessage(), e);
+    }
+    h.diagnostics().stream().filter(d -> d.isError() || show.compareTo(ValidateCommand.Level.WARNING) <= 0)
+        .forEach(err::println);
+    DatasetGraph both = DatasetGraphFactory.create();
+    current.find().forEachRemaining(both::add);
+    h.dataset().find().forEachRemaining(both::add);
+    err.println("tkg: history: " + h.versions().size() + " versions of the profiles in " + repo);
+    err.flush();
+    return both;
   }
 
   /** The server options given on the command line, set on {@code b}; a malformed duration is a usage error. */

@@ -20,6 +20,7 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
 import org.trackerkg.vocab.Labels;
 import org.trackerkg.vocab.TKG;
+import org.trackerkg.vocab.Iris;
 import org.trackerkg.vocab.Vocab;
 
 /**
@@ -84,10 +85,14 @@ public class ServedData {
     DatasetGraph dsg = writable ? DatasetGraphFactory.createTxnMem() : DatasetGraphFactory.create();
     Txn.executeWrite(dsg, () -> {
       Graph union = dsg.getDefaultGraph();
+      Iris iris = new Iris(base);
       built.find().forEachRemaining(q -> {
         if (!q.isDefaultGraph()) {
           dsg.add(q);
-          union.add(q.asTriple());  // a set: a triple in several graphs is kept once
+          // past versions (tkg history) are served as named graphs, outside the union of the current data
+          if (!q.getGraph().isURI() || !iris.isVersionGraph(q.getGraph().getURI())) {
+            union.add(q.asTriple());  // a set: a triple in several graphs is kept once
+          }
         }
       });
       dsg.prefixes().putAll(Vocab.prefixes(base));

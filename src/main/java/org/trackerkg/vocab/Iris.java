@@ -51,6 +51,20 @@ public final class Iris {
     return base + "graph/" + source + "/" + slug;
   }
 
+  /** One past version of a source document ({@code tkg history}): {@code {base}graph/{source}/{slug}/{commit}}. */
+  public String versionGraph(String source, String slug, String commitShort) {
+    return graph(source, slug) + "/" + commitShort;
+  }
+
+  /**
+   * Whether a graph IRI names a past version (three segments after {@code graph/}, see {@link #versionGraph}):
+   * such graphs are served beside the current data but kept out of the default graph.
+   */
+  public boolean isVersionGraph(String graphIri) {
+    String prefix = base + "graph/";
+    return graphIri.startsWith(prefix) && graphIri.substring(prefix.length()).split("/", -1).length == 3;
+  }
+
   /**
    * Name without its parenthetical, ASCII-folded, lower case, non-alphanumerics as {@code -}:
    * "Appboy (Braze)" → {@code appboy}, "Xiti (by AT Internet)" → {@code xiti}. Never empty.

@@ -87,6 +87,10 @@ public final class TKG {
   public static final Property line = p("line");
   public static final Property sourceDocument = p("sourceDocument");
   public static final Property fileName = p("fileName");
+  public static final Property commit = p("commit");
+  public static final Property commitMessage = p("commitMessage");
+  public static final Property added = p("added");
+  public static final Property removed = p("removed");
   public static final Property sha256 = p("sha256");
   public static final Property section = p("section");
   public static final Property heading = p("heading");

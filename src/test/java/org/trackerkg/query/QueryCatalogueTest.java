@@ -47,7 +47,9 @@ class QueryCatalogueTest {
       assertFalse(e.description().isBlank(), e.name() + ": # description:");
       assertTrue(e.query().isSelectType(), e.name());
       assertTrue(e.query().hasOrderBy(), e.name() + ": ORDER BY something deterministic");
-      assertFalse(e.text().toUpperCase().matches("(?s).*\\bGRAPH\\s*[?<].*"), e.name() + ": no GRAPH clauses");
+      // the past versions of `tkg history` are named graphs outside the default graph: their queries must say GRAPH
+      boolean history = e.name().equals("history-of") || e.name().equals("policy-changes");
+      assertEquals(history, e.text().toUpperCase().matches("(?s).*\\bGRAPH\\s*[?<].*"), e.name() + ": GRAPH clauses");
     }
     assertEquals(List.of("tracker"), names(catalogue.get("tracker-profile")));
     assertEquals(List.of("host"), names(catalogue.get("match-host")));
