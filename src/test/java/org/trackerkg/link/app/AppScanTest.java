@@ -21,22 +21,8 @@ class AppScanTest {
   static final Instant WHEN = Instant.parse("2026-12-03T10:00:00Z");
   @TempDir Path tmp;
 
-  /** classes.dex: AppsFlyer's and mParticle's entry classes, an app class holding mParticle's API host. */
   Path trackerApk(String name) throws Exception {
-    Map<String, String> classes = new LinkedHashMap<>();
-    classes.put("com.appsflyer.AppsFlyerLib", null);
-    classes.put("com.mparticle.MParticle", null);
-    classes.put("com.example.shop.Main", "https://api.mparticle.com/v2/events");
-    Map<String, byte[]> entries = new LinkedHashMap<>();
-    byte[] manifest = ScanFixture.manifestOf("tests/a2dp.Vol_137.apk");
-    if (manifest != null) {
-      entries.put("AndroidManifest.xml", manifest);
-    }
-    entries.put("classes.dex", ScanFixture.dex(tmp, classes));
-    // multidex: a second dex with one more class, and an asset that is never read
-    entries.put("classes2.dex", ScanFixture.dex(tmp, Map.of("com.example.shop.Second", "plain string")));
-    entries.put("assets/big.bin", new byte[100_000]);
-    return ScanFixture.zip(tmp.resolve(name), entries);
+    return ScanFixture.trackerApk(tmp, name);
   }
 
   @Test

@@ -2,7 +2,6 @@ package org.trackerkg.link.app;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +18,9 @@ import org.trackerkg.pipeline.Pipeline;
 import org.trackerkg.vocab.Iris;
 
 /** Test material for scans: the data/ graph (loaded once), dex files assembled with smali, and APKs zipped from them. */
-final class ScanFixture {
+public final class ScanFixture {
   /** Debian's androguard package unpacked (see .ci/run): its examples folder, or null when absent. */
-  static final Path ANDROGUARD = androguard();
+  public static final Path ANDROGUARD = androguard();
 
   private static Pipeline.Loaded loaded;
   private static AppScanner scanner;
@@ -35,7 +34,7 @@ final class ScanFixture {
     return Files.isDirectory(p) ? p : null;
   }
 
-  static synchronized Pipeline.Loaded data() {
+  public static synchronized Pipeline.Loaded data() {
     if (loaded == null) {
       loaded = Pipeline.load(List.of(Path.of("data")), Iris.DEFAULT_BASE);
     }
@@ -63,7 +62,7 @@ final class ScanFixture {
   }
 
   /** Assembles the smali sources (class name → constant or null) into a dex file. */
-  static byte[] dex(Path work, Map<String, String> classes) throws IOException {
+  public static byte[] dex(Path work, Map<String, String> classes) throws IOException {
     Path dir = Files.createTempDirectory(work, "smali");
     List<String> files = new ArrayList<>();
     int i = 0;
@@ -82,7 +81,7 @@ final class ScanFixture {
   }
 
   /** A zip of the named entries, in order. */
-  static Path zip(Path file, Map<String, byte[]> entries) throws IOException {
+  public static Path zip(Path file, Map<String, byte[]> entries) throws IOException {
     try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(file))) {
       for (var e : entries.entrySet()) {
         z.putNextEntry(new ZipEntry(e.getKey()));
@@ -94,7 +93,7 @@ final class ScanFixture {
   }
 
   /** The binary AndroidManifest.xml of an androguard example APK, or null when androguard is absent. */
-  static byte[] manifestOf(String apk) throws IOException {
+  public static byte[] manifestOf(String apk) throws IOException {
     if (ANDROGUARD == null) {
       return null;
     }
@@ -104,7 +103,21 @@ final class ScanFixture {
     }
   }
 
-  static void copy(InputStream in, OutputStream out) throws IOException {
-    in.transferTo(out);
+  /** An APK with AppsFlyer's and mParticle's entry classes and mParticle's API host in a string constant. */
+  public static Path trackerApk(Path work, String name) throws IOException {
+    Map<String, String> classes = new java.util.LinkedHashMap<>();
+    classes.put("com.appsflyer.AppsFlyerLib", null);
+    classes.put("com.mparticle.MParticle", null);
+    classes.put("com.example.shop.Main", "https://api.mparticle.com/v2/events");
+    Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+    byte[] manifest = manifestOf("tests/a2dp.Vol_137.apk");
+    if (manifest != null) {
+      entries.put("AndroidManifest.xml", manifest);
+    }
+    entries.put("classes.dex", dex(work, classes));
+    // multidex: a second dex with one more class, and an asset that is never read
+    entries.put("classes2.dex", dex(work, Map.of("com.example.shop.Second", "plain string")));
+    entries.put("assets/big.bin", new byte[100_000]);
+    return zip(work.resolve(name), entries);
   }
 }
