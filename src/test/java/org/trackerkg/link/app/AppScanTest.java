@@ -75,6 +75,20 @@ class AppScanTest {
   }
 
   @Test
+  void scansLoadedBesideTheDossiersAnswerAppsSharingLocation() throws Exception {
+    AppReport r = ScanFixture.scanner().scan(trackerApk("shop.apk"), "shop.apk", WHEN);
+    org.apache.jena.sparql.core.DatasetGraph dsg = org.apache.jena.sparql.core.DatasetGraphFactory.create();
+    ScanFixture.data().dataset().find().forEachRemaining(dsg::add);
+    ReportRdf.add(r, new org.trackerkg.vocab.Iris(org.trackerkg.vocab.Iris.DEFAULT_BASE), dsg);
+    var entry = org.trackerkg.query.QueryCatalogue.load().get("apps-sharing-location").orElseThrow();
+    var rows = org.trackerkg.query.CannedQuery.bind(entry, Map.of(), org.trackerkg.vocab.Iris.DEFAULT_BASE)
+        .execute(org.trackerkg.query.CannedQuery.unionView(dsg), java.time.Duration.ofSeconds(60));
+    List<String> trackers = new java.util.ArrayList<>();
+    rows.forEachRemaining(q -> trackers.add(q.getResource("tracker").getURI()));
+    assertEquals(List.of("https://w3id.org/tracker-kg/id/tracker/mparticle"), trackers);
+  }
+
+  @Test
   void trackersWithoutAProfileSayNoPolicy() throws Exception {
     // Adjust (com.adjust.sdk) is an εxodus tracker without a Yale profile
     Path apk = ScanFixture.zip(tmp.resolve("adj.apk"), Map.of("classes.dex",
