@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.trackerkg.pipeline.Gate;
 import org.trackerkg.pipeline.Pipeline;
 import org.trackerkg.pipeline.ServeStart;
@@ -84,6 +85,14 @@ public final class ServeCommand implements Callable<Integer> {
           + "Basic authentication as user 'admin' with the password in FILE (first line). Off by default; with "
           + "--tdb the writes persist, in memory they last until the server stops.")
   Path updatePasswordFile;
+
+  @Option(names = "--scan", description = "Serve POST /scan: the privacy report of an uploaded app (off by "
+      + "default, since it accepts uploads; they are deleted when the request ends).")
+  boolean scan;
+
+  @Option(names = "--max-upload", paramLabel = "MiB", defaultValue = "200",
+      description = "Largest app POST /scan accepts, 413 beyond (default: ${DEFAULT-VALUE}).")
+  long maxUploadMiB;
 
   @Option(names = "--show", paramLabel = "LEVEL", defaultValue = "VIOLATION", arity = "0..1",
       fallbackValue = "WARNING",  // upper case: a CommandLine built without Main is case-sensitive
@@ -257,7 +266,7 @@ public final class ServeCommand implements Callable<Integer> {
 
   /** The server options given on the command line, set on {@code b}; a malformed duration is a usage error. */
   TrackerServer.Builder options(TrackerServer.Builder b) {
-    return b.base(input.base)
+    b.base(input.base)
         .port(port)
         .host(host)
         .timeout(parseDuration("--timeout", timeout))
@@ -267,6 +276,8 @@ public final class ServeCommand implements Callable<Integer> {
         .resultCache(atLeast("--result-cache", resultCacheMiB, 0) << 20)
         .maxRows(maxRows)
         .tdb(tdb);
+    long upload = atLeast("--max-upload", maxUploadMiB, 1) << 20;
+    return scan ? b.scan(upload) : b;
   }
 
   private static long atLeast(String option, long value, long min) {

@@ -35,14 +35,25 @@ final class RequestLimitFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
 
   private final long maxBody;
+  /** A path that bounds its own body (POST /scan streams uploads to disk), or null. */
+  private final String exempt;
 
   RequestLimitFilter(long maxBody) {
+    this(maxBody, null);
+  }
+
+  RequestLimitFilter(long maxBody, String exempt) {
     this.maxBody = maxBody;
+    this.exempt = exempt;
   }
 
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
       throws IOException, ServletException {
+    if (exempt != null && exempt.equals(req.getRequestURI())) {
+      chain.doFilter(req, resp);
+      return;
+    }
     long length = req.getContentLengthLong();
     if (length > maxBody) {
       tooLarge(req, resp, length);

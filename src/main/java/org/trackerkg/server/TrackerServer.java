@@ -202,6 +202,7 @@ public final class TrackerServer {
     private Path dumpsDir;
     private PrintStream requestLog = System.err;
     private PrintStream messages = System.err;
+    private long scanMaxUpload;
     private java.util.function.Supplier<org.trackerkg.store.replication.Replica.Status> replication;
 
     private Builder() {}
@@ -314,6 +315,15 @@ public final class TrackerServer {
     }
 
     /** Where progress messages (loading the TDB2 store) go (default standard error; null for none). */
+    /** Serves {@code POST /scan} (app uploads up to {@code maxUpload} bytes); off when not called. */
+    public Builder scan(long maxUpload) {
+      if (maxUpload < 1) {
+        throw new IllegalArgumentException("scan: max upload " + maxUpload + " is not positive");
+      }
+      this.scanMaxUpload = maxUpload;
+      return this;
+    }
+
     public Builder messages(PrintStream messages) {
       this.messages = messages;
       return this;
@@ -438,7 +448,7 @@ public final class TrackerServer {
           .enableMetrics(true)
           .enableCors(true, null)
           .addFilter("/*", new SecurityHeadersFilter())
-          .addFilter("/*", new RequestLimitFilter(maxBody))
+          .addFilter("/*", new RequestLimitFilter(maxBody, scanMaxUpload > 0 ? "/scan" : null))
           .addFilter(SPARQL_PATH, new SparqlFrontFilter(site))
           .addServlet("", new LandingServlet(site))
           .addServlet("/id/*", new LinkedDataServlet(site))
@@ -450,6 +460,7 @@ public final class TrackerServer {
           .addServlet("/queries/*", new QueriesServlet(site))
           .addServlet("/reconcile/*", new ReconcileServlet(site))
           .addServlet("/match", new MatchServlet(site))
+          .addServlet("/scan", new ScanServlet(site, scanMaxUpload))
           .addServlet("/static/*", new StaticServlet())
           .addServlet("/dumps/*", new DumpsServlet(dumpsDir));
     }

@@ -8,12 +8,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Enumeration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.SortedSet;
@@ -78,7 +74,7 @@ public final class AppReader {
     try (InputStream in = Files.newInputStream(file)) {
       n = in.readNBytes(head, 0, 4);
     }
-    String sha = sha256(file);
+    String sha = org.trackerkg.base.Hashes.sha256Hex(file);
     Budget budget = new Budget(limits);
     State st = new State();
     String kind;
@@ -388,16 +384,5 @@ public final class AppReader {
     st.parts.add(file.getFileName().toString());
   }
 
-  static String sha256(Path file) throws IOException {
-    MessageDigest md;
-    try {
-      md = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
-      in.transferTo(OutputStream.nullOutputStream());
-    }
-    return HexFormat.of().formatHex(md.digest());
-  }
+
 }

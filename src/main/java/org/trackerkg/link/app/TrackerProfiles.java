@@ -62,8 +62,9 @@ public final class TrackerProfiles {
           ? kind.getURI().substring(TKG.CLAUSE_KIND_NS.length()) : "other";
       List<AppReport.Citation> cites = new ArrayList<>();
       for (Node ref : objects(c, TKG.citation.asNode())) {
+        Node url = Labels.object(graph, ref, Vocab.schemaUrl); // an IRI, or a literal when it was not one
         cites.add(new AppReport.Citation(Labels.literal(graph, ref, TKG.key.asNode()),
-            Labels.literal(graph, ref, Vocab.schemaUrl)));
+            url == null ? null : url.isURI() ? url.getURI() : url.isLiteral() ? url.getLiteralLexicalForm() : null));
       }
       cites.sort(Comparator.comparing(AppReport.Citation::key, Comparator.nullsLast(Comparator.naturalOrder())));
       List<AppReport.Annotation> notes = new ArrayList<>();
