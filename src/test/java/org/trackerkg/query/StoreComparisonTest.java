@@ -104,7 +104,7 @@ class StoreComparisonTest {
     Path answers = Files.createDirectories(dir.resolve("rdflib-answers"));
     Path script = Path.of(QueryGoldenTest.basedir(), "src/test/resources/org/trackerkg/query/stores/rdflib-query.py");
     String log = run(List.of(python(), script.toString(), dir.resolve("tracker-kg.trig").toString(),
-        queries.toString(), answers.toString()), Duration.ofMinutes(8));
+        queries.toString(), answers.toString()), Duration.ofMinutes(15));
     List<String> failures = new ArrayList<>();
     for (String name : bound.keySet()) {
       Path err = answers.resolve(name + ".err");
