@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Virtuoso Open Source (Debian's virtuoso-opensource 7.2) for the benchmark, on loopback, in its own folder.
-#   bench/virtuoso.sh start DIR FILE.nt   start on free ports, bulk-load FILE.nt (ld_dir + rdf_loader_run);
-#                                        prints "ENDPOINT http://127.0.0.1:PORT/sparql" and "LOADED …"
+#   bench/virtuoso.sh start DIR FILE.nt   start on free ports, bulk-load FILE.nt (ld_dir + rdf_loader_run) into one
+#                                        graph, or FILE.nq into the graphs its quads name (the default graph of a
+#                                        query without FROM is then all graphs, a bag union);
+#                                        prints "ENDPOINT http://127.0.0.1:PORT/sparql" and "LOADED …"; a file the
+#                                        loader rejects fails the start (exit 4) with the loader's error
 #   bench/virtuoso.sh stop DIR           checkpoint and shut down; DIR is removed
 # Install once: apt-get install -y virtuoso-opensource
 set -euo pipefail
@@ -11,9 +14,10 @@ VIRT=$(command -v virtuoso-t || true); ISQL=$(command -v isql-vt || command -v i
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 case "$cmd" in
   start)
-    nt=$(readlink -f "${3:?FILE.nt}")
+    nt=$(readlink -f "${3:?FILE.nt}"); ext=${nt##*.}
+    case "$ext" in nt|nq) ;; *) echo "FILE must end in .nt or .nq: $nt"; exit 2 ;; esac
     rm -rf "$dir"; mkdir -p "$dir/db" "$dir/load"; dir=$(readlink -f "$dir")
-    ln -s "$nt" "$dir/load/data.nt" 2>/dev/null || cp "$nt" "$dir/load/data.nt"
+    ln -s "$nt" "$dir/load/data.$ext" 2>/dev/null || cp "$nt" "$dir/load/data.$ext"
     sql=$(free_port); http=$(free_port)
     sed -e "s#/var/lib/virtuoso-opensource-7/db#$dir/db#g" \
         -e "s#^ServerPort *= *1111#ServerPort = 127.0.0.1:$sql#" \
@@ -26,9 +30,11 @@ case "$cmd" in
     echo "$sql" > "$dir/sqlport"
     (cd "$dir/db" && "$VIRT" +configfile "$dir/virtuoso.ini" +wait)
     t0=$(date +%s.%N)
-    "$ISQL" "$sql" dba dba exec="ld_dir('$dir/load', '*.nt', 'https://w3id.org/tracker-kg/graph/bench'); rdf_loader_run(); checkpoint;" >/dev/null
+    "$ISQL" "$sql" dba dba exec="ld_dir('$dir/load', '*.$ext', 'https://w3id.org/tracker-kg/graph/bench'); rdf_loader_run(); checkpoint;" >/dev/null
     t1=$(date +%s.%N)
-    n=$("$ISQL" "$sql" dba dba exec="SPARQL SELECT COUNT(*) FROM <https://w3id.org/tracker-kg/graph/bench> WHERE { ?s ?p ?o };" | grep -Eo '^[0-9]+' | head -1)
+    errors=$("$ISQL" "$sql" dba dba exec="SELECT ll_file, ll_error FROM DB.DBA.load_list WHERE ll_error IS NOT NULL;" | grep -F "$dir/load" || true)
+    [ -z "$errors" ] || { echo "LOAD FAILED: $errors"; exit 4; }
+    n=$("$ISQL" "$sql" dba dba exec="SPARQL SELECT COUNT(*) WHERE { GRAPH ?g { ?s ?p ?o } FILTER (?g != <http://www.openlinksw.com/schemas/virtrdf#>) };" | grep -Eo '^[0-9]+' | head -1)
     echo "LOADED $n triples in $(echo "$t1 - $t0" | bc) s"
     echo "ENDPOINT http://127.0.0.1:$http/sparql"
     ;;

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -46,17 +47,33 @@ final class SparqlFrontFilter extends HttpFilter {
     boolean get = method.equals("GET") || method.equals("HEAD");
     String ct = req.getContentType();
     boolean form = method.equals("POST") && ct != null && ct.startsWith("application/x-www-form-urlencoded");
-    if (!get && !form) {
+    // a query POSTed as the body (application/sparql-query): read once (RequestLimitFilter has bounded its size)
+    // and handed on unchanged, so that it gets the same HTML page and SERVICE refusal as GET and forms
+    String bodyQuery = null;
+    if (method.equals("POST") && ct != null && ct.startsWith("application/sparql-query")) {
+      byte[] body = req.getInputStream().readAllBytes();
+      bodyQuery = new String(body, StandardCharsets.UTF_8);
+      req = new BodyRequest(req, body);
+    }
+    if (!get && !form && bodyQuery == null) {
       chain.doFilter(req, resp);
       return;
     }
     String format = req.getParameter("format");
-    String query = req.getParameter("query");
+    String query = bodyQuery != null ? bodyQuery : req.getParameter("query");
     boolean update = req.getParameter("update") != null;
     boolean html = "html".equals(format)
         || (format == null && "text/html".equals(Negotiation.choose(req.getHeader("Accept"), RESULT_TYPES)));
     if (html && !update) {
       page(req, resp, query);
+      return;
+    }
+    if (query != null && usesService(query)) {
+      Http.sendText(req, resp, 400, SERVICE_REFUSED);
+      return;
+    }
+    if (bodyQuery != null) {
+      chain.doFilter(req, resp);
       return;
     }
     if (get && query == null && !update && format == null && req.getQueryString() == null) {
@@ -114,6 +131,9 @@ final class SparqlFrontFilter extends HttpFilter {
     if (query != null && !query.isBlank()) {
       try {
         Query q = QueryFactory.create(query, Syntax.syntaxSPARQL_11);
+        if (usesService(q)) {
+          throw new QueryException(SERVICE_REFUSED);
+        }
         results = site.data().read(() -> run(q));
       } catch (QueryParseException e) {
         error = "Syntax error: " + e.getMessage();
@@ -181,6 +201,83 @@ final class SparqlFrontFilter extends HttpFilter {
           + (l.text().length() - MAX_CELL_CHARS) + " more characters: ask for JSON, XML, CSV or TSV to get them all)");
     }
     return l;
+  }
+
+  /** The answer to a query with SERVICE (Jena's own message names its internal setting). */
+  static final String SERVICE_REFUSED = "SERVICE is not allowed on this endpoint";
+
+  /** Whether a query that parses calls SERVICE anywhere (sub-queries and EXISTS included); cheap when it cannot. */
+  static boolean usesService(String query) {
+    if (!query.toUpperCase(java.util.Locale.ROOT).contains("SERVICE")) {
+      return false;
+    }
+    try {
+      return usesService(QueryFactory.create(query, Syntax.syntaxSPARQL_11));
+    } catch (QueryException e) {
+      return false; // Fuseki reports the syntax error
+    }
+  }
+
+  static boolean usesService(Query q) {
+    // the algebra, printed, has "(service <iri> …)" wherever SERVICE appears: in sub-queries and inside
+    // EXISTS in FILTER or BIND too (a walker over the syntax misses the last two)
+    return org.apache.jena.sparql.algebra.Algebra.compile(q).toString().contains("(service ");
+  }
+
+  /** A request whose body was read here, replayed to the next filter. */
+  private static final class BodyRequest extends jakarta.servlet.http.HttpServletRequestWrapper {
+    private final byte[] body;
+
+    BodyRequest(HttpServletRequest req, byte[] body) {
+      super(req);
+      this.body = body;
+    }
+
+    @Override
+    public jakarta.servlet.ServletInputStream getInputStream() {
+      java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(body);
+      return new jakarta.servlet.ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(jakarta.servlet.ReadListener l) {
+          throw new UnsupportedOperationException("blocking only");
+        }
+      };
+    }
+
+    @Override
+    public java.io.BufferedReader getReader() {
+      return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
+    }
   }
 
   /** The most characters of one value shown in an HTML results table. */
