@@ -73,10 +73,13 @@ public final class TrackerServer {
   private final FusekiServer fuseki;
   private final ServedData data;
   private final Site site;
+  private final Runnable unregisterMetrics;
   private final String host;
   private final int requestedPort;
 
-  private TrackerServer(FusekiServer fuseki, ServedData data, Site site, String host, int requestedPort) {
+  private TrackerServer(FusekiServer fuseki, ServedData data, Site site, Runnable unregisterMetrics, String host,
+      int requestedPort) {
+    this.unregisterMetrics = unregisterMetrics;
     this.fuseki = fuseki;
     this.data = data;
     this.site = site;
@@ -111,6 +114,7 @@ public final class TrackerServer {
         fuseki.stop();
       }
     } finally {
+      unregisterMetrics.run();
       data.close();
     }
   }
@@ -455,11 +459,10 @@ public final class TrackerServer {
           log.flush();
         }, "%{client}a - %u %t \"%r\" %s %O %{ms}T ms"));
       }
-      if (replication != null) {
-        ReplicationServlet.registerMetrics(org.apache.jena.fuseki.metrics.MetricsProvider
-            .getMetricsProvider(fuseki.getServletContext()).getMeterRegistry(), replication);
-      }
-      return new TrackerServer(fuseki, data, site, host, port);
+      Runnable unregister = replication == null ? () -> {} : ReplicationServlet.registerMetrics(
+          org.apache.jena.fuseki.metrics.MetricsProvider.getMetricsProvider(fuseki.getServletContext())
+              .getMeterRegistry(), replication);
+      return new TrackerServer(fuseki, data, site, unregister, host, port);
     }
   }
 }
