@@ -69,7 +69,7 @@ class ReplicationTest {
         String[] first = publish(v1, log);
         assertEquals(0, Integer.parseInt(first[0]), first[1]);
         assertTrue(first[1].contains("snapshot"), first[1]);
-        PatchHeader h1 = lastHeader(address);
+        PatchHeader h1 = lastHeader(address, 1);
         await(() -> a.replica().status().patchId().equals(h1.id()), "replica a applies the snapshot");
         await(() -> Files.exists(tmp.resolve("a-dumps/.tkg-patch")), "replica a writes its dumps");
 
@@ -81,7 +81,7 @@ class ReplicationTest {
 
         String[] second = publish(v2, log);
         assertEquals(0, Integer.parseInt(second[0]), second[1]);
-        PatchHeader h2 = lastHeader(address);
+        PatchHeader h2 = lastHeader(address, 2);
         assertEquals(h1.id(), h2.previous());
         for (FollowMode.Handle r : List.of(a, bb)) {
           await(() -> r.replica().status().patchId().equals(h2.id()), "a replica applies the change");
@@ -107,7 +107,7 @@ class ReplicationTest {
         broker.start();
         String[] back = publish(v1, log);
         assertEquals(0, Integer.parseInt(back[0]), back[1]);
-        PatchHeader h3 = lastHeader(address);
+        PatchHeader h3 = lastHeader(address, 3);
         await(() -> a.replica().status().patchId().equals(h3.id()), "replica a resumes after the broker restart");
         assertEquals(h3.sha256(), a.server().data().read(() -> PatchLog.stateHash(a.server().dataset())));
         System.out.printf("ReplicationTest: broker restart and resume in %d ms%n",
@@ -136,7 +136,7 @@ class ReplicationTest {
       String log2 = "kafka://" + broker.bootstrap() + "/tracker-kg-2";
       PatchLog.Address address2 = PatchLog.Address.parse(log2);
       assertEquals(0, Integer.parseInt(publish(v1, log2)[0]));
-      PatchHeader h = lastHeader(address2);
+      PatchHeader h = lastHeader(address2, 1);
       append(address2, new PatchHeader("wrong-hash", h.id(), h.sha256(), Iris.DEFAULT_BASE, "test"),
           "TX .\nA <http://example.org/s> <http://example.org/p> <http://example.org/o> <http://example.org/g> .\nTC .\n");
       try (FollowMode.Handle c = replica(log2, null, "c", tmp.resolve("c-dumps"))) {
@@ -149,7 +149,7 @@ class ReplicationTest {
       String log3 = "kafka://" + broker.bootstrap() + "/tracker-kg-3";
       PatchLog.Address address3 = PatchLog.Address.parse(log3);
       assertEquals(0, Integer.parseInt(publish(v1, log3)[0]));
-      PatchHeader g = lastHeader(address3);
+      PatchHeader g = lastHeader(address3, 1);
       append(address3, new PatchHeader("out-of-order", "some-other-patch", g.sha256(), Iris.DEFAULT_BASE, "test"),
           "TX .\nTC .\n");
       try (FollowMode.Handle d = replica(log3, null, "d", tmp.resolve("d-dumps"))) {
@@ -157,8 +157,57 @@ class ReplicationTest {
         assertTrue(d.replica().status().problem().contains("out of order"), d.replica().status().problem());
         assertEquals(g.id(), d.replica().status().patchId());
       }
+
+      // kill -9 a replica (a child JVM) while it applies a patch, restart it: it ends at the same state
+      String log4 = "kafka://" + broker.bootstrap() + "/tracker-kg-4";
+      PatchLog.Address address4 = PatchLog.Address.parse(log4);
+      assertEquals(0, Integer.parseInt(publish(v1, log4)[0]));
+      assertEquals(0, Integer.parseInt(publish(v2, log4)[0]));
+      PatchHeader last = lastHeader(address4, 2);
+      Path dumps = tmp.resolve("e-dumps");
+      Files.createDirectories(dumps);
+      Path childLog = tmp.resolve("child.log");
+      Process child = serveChild(log4, dumps, childLog);
+      try {
+        await(() -> {
+          try {
+            return Files.readString(childLog).contains("applying offset");
+          } catch (java.io.IOException e) {
+            return false;
+          }
+        }, "the child replica starts applying a patch");
+        child.destroyForcibly();
+        assertTrue(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        System.out.println("ReplicationTest: killed the replica while:\n" + Files.readString(childLog).lines()
+            .filter(l -> l.contains("replica:")).collect(Collectors.joining("\n")));
+        Path childLog2 = tmp.resolve("child2.log");
+        child = serveChild(log4, dumps, childLog2);
+        Process c2 = child;
+        await(() -> {
+          try {
+            return Files.exists(dumps.resolve(".tkg-patch"))
+                && Files.readAllLines(dumps.resolve(".tkg-patch")).get(0).equals(last.id());
+          } catch (java.io.IOException | RuntimeException e) {
+            return false;
+          }
+        }, "the restarted replica reaches the last patch and writes its dumps");
+        assertTrue(c2.isAlive());
+        assertEquals(last.sha256(), java.util.HexFormat.of().formatHex(
+            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(dumps.resolve("tracker-kg.nq")))), "the dump of its state hashes as published");
+      } finally {
+        child.destroyForcibly();
+        child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+      }
     }
     System.out.printf("ReplicationTest: %d ms in all%n", (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  static Process serveChild(String log, Path dumps, Path out) throws java.io.IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "serve", "--follow", log, "--port", "0", "--dumps", dumps.toString(), "--group",
+        "test-replica-e").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
+        .start();
   }
 
   static Path corpus(Path dir, List<String> files) throws Exception {
@@ -196,10 +245,23 @@ class ReplicationTest {
     return new String[] {Integer.toString(code), out + "\n" + err};
   }
 
-  static PatchHeader lastHeader(PatchLog.Address a) {
-    try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(PatchLog.consumerConfig(a, null))) {
-      var all = PatchLog.readAll(c, a, WAIT);
-      return PatchHeader.of(all.get(all.size() - 1));
+  /**
+   * The header of the {@code n}th record, once the log has it: the commit markers of a transaction reach the
+   * partition shortly after {@code commitTransaction} returns, and only then do {@code read_committed} readers see it.
+   */
+  static PatchHeader lastHeader(PatchLog.Address a, int n) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (true) {
+      try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(PatchLog.consumerConfig(a, null))) {
+        var all = PatchLog.readAll(c, a, WAIT);
+        if (all.size() >= n) {
+          return PatchHeader.of(all.get(n - 1));
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        fail("the log " + a + " has fewer than " + n + " records");
+      }
+      Thread.sleep(100);
     }
   }
 
