@@ -23,7 +23,7 @@ import picocli.CommandLine;
       QueryCommand.class,
       DumpCommand.class, DiffCommand.class,
       ServeCommand.class, PublishCommand.class,
-      MatchCommand.class, LinkCommand.class,
+      MatchCommand.class, LinkCommand.class, ScanCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
