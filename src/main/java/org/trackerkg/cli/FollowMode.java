@@ -21,8 +21,40 @@ import org.trackerkg.store.replication.ReplicaDumps;
 final class FollowMode {
   private FollowMode() {}
 
+  /** A running replica: its server and its follower. */
+  record Handle(TrackerServer server, Replica replica) implements AutoCloseable {
+    @Override
+    public void close() {
+      replica.close();
+      server.stop();
+    }
+  }
+
   static int run(String follow, Path bootstrap, String group, Path dumpsDir, TrackerServer.Builder options,
       PrintWriter out, PrintWriter err) throws IOException {
+    Handle h;
+    try {
+      h = start(follow, bootstrap, group, dumpsDir, options, err, System.err);
+    } catch (PortInUseException e) {
+      err.println("tkg: " + e.getMessage());
+      err.flush();
+      return ExitCode.BAD_INPUT;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(h::close, "tkg-shutdown"));
+    String url = h.server().url();
+    out.println("tkg: replica of " + follow + " serving at " + url + " (state: " + url + "$/replication)");
+    out.flush();
+    try {
+      h.server().fuseki().join();
+    } finally {
+      h.replica().close();
+    }
+    return ExitCode.OK;
+  }
+
+  /** Loads the snapshot, starts the server and the follower; {@code log} gets the follower's messages. */
+  static Handle start(String follow, Path bootstrap, String group, Path dumpsDir, TrackerServer.Builder options,
+      PrintWriter err, PrintStream log) throws IOException {
     PatchLog.Address address;
     try {
       address = PatchLog.Address.parse(follow);
@@ -44,6 +76,7 @@ final class FollowMode {
           + " with tracker-kg.nq)");
     }
     String startId = snapshot.map(ReplicaDumps.Snapshot::patchId).orElse("");
+    err.flush();
     err.println("tkg: replica starts from " + (snapshot.isEmpty() ? "the empty data set"
         : "patch " + startId + " (dumps in " + from + ")"));
     AtomicReference<Replica> replica = new AtomicReference<>();
@@ -51,37 +84,19 @@ final class FollowMode {
     try {
       server = options.dataset(snapshot.map(ReplicaDumps.Snapshot::dataset).orElseGet(DatasetGraphFactory::create))
           .dumpsDir(dumpsDir)
-          .replication(() -> replica.get().status())
+          .replication(() -> replica.get() == null ? Replica.Status.starting(address.toString())
+              : replica.get().status())
           .build();
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }
-    PrintStream log = System.err;
     ReplicaDumps.Rewriter dumps = new ReplicaDumps.Rewriter(server.data(), dumpsDir, log);
     replica.set(new Replica(address, server.data(), startId, group, h -> {
       server.dataChanged();
       dumps.request(h);
     }, log));
-    try {
-      server.start();
-    } catch (PortInUseException e) {
-      err.println("tkg: " + e.getMessage());
-      err.flush();
-      return ExitCode.BAD_INPUT;
-    }
+    server.start();
     replica.get().start();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      replica.get().close();
-      server.stop();
-    }, "tkg-shutdown"));
-    String url = server.url();
-    out.println("tkg: replica of " + address + " serving at " + url + " (state: " + url + "$/replication)");
-    out.flush();
-    try {
-      server.fuseki().join();
-    } finally {
-      replica.get().close();
-    }
-    return ExitCode.OK;
+    return new Handle(server, replica.get());
   }
 }

@@ -28,6 +28,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -143,14 +144,22 @@ public final class PatchLog {
         throw new IllegalStateException("cannot create topic " + topic + ": " + e.getCause().getMessage(), e);
       }
     }
-    try {
-      TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
-      if (d.partitions().size() != 1) {
-        throw new IllegalStateException("topic " + topic + " has " + d.partitions().size()
-            + " partitions: a patch log needs exactly one (a total order)");
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      try {
+        TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+        if (d.partitions().size() != 1) {
+          throw new IllegalStateException("topic " + topic + " has " + d.partitions().size()
+              + " partitions: a patch log needs exactly one (a total order)");
+        }
+        return;
+      } catch (ExecutionException e) {
+        // a topic just created is known to the controller before every broker's metadata has it
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+          throw new IllegalStateException("cannot describe topic " + topic + ": " + e.getCause().getMessage(), e);
+        }
+        Thread.sleep(100);
       }
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot describe topic " + topic + ": " + e.getCause().getMessage(), e);
     }
   }
 

@@ -3,6 +3,7 @@ package org.trackerkg.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -14,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Supplier;
 import org.trackerkg.store.replication.Replica;
 
@@ -55,17 +57,27 @@ final class ReplicationServlet extends HttpServlet {
     resp.getOutputStream().write(body);
   }
 
-  /** The gauges: following (1/0), the patch log offset applied, the lag in offsets, patches applied. */
-  static void registerMetrics(MeterRegistry registry, Supplier<Replica.Status> status) {
-    Gauge.builder("tkg.replication.following", () -> status.get().following() ? 1 : 0)
-        .description("1 while the replica follows its patch log, 0 once it stopped (see /$/replication)")
-        .register(registry);
-    Gauge.builder("tkg.replication.offset", () -> status.get().offset())
-        .description("offset of the last patch applied").register(registry);
-    Gauge.builder("tkg.replication.lag", () -> status.get().lag())
-        .description("offsets not yet read from the patch log (-1: not known yet)").register(registry);
-    Gauge.builder("tkg.replication.applied", () -> status.get().applied())
-        .description("patches applied since start").register(registry);
+  /**
+   * The gauges: following (1/0), the patch log offset applied, the lag in offsets, patches applied; tagged with the
+   * log. Returns what removes them again (the server stopped; Fuseki's registry outlives it).
+   */
+  static Runnable registerMetrics(MeterRegistry registry, Supplier<Replica.Status> status) {
+    String log = status.get().log();
+    List<Meter> meters = List.of(
+        gauge("tkg.replication.following", () -> status.get().following() ? 1 : 0, log,
+            "1 while the replica follows its patch log, 0 once it stopped (see /$/replication)", registry),
+        gauge("tkg.replication.offset", () -> status.get().offset(), log, "offset of the last patch applied",
+            registry),
+        gauge("tkg.replication.lag", () -> status.get().lag(), log,
+            "offsets not yet read from the patch log (-1: not known yet)", registry),
+        gauge("tkg.replication.applied", () -> status.get().applied(), log, "patches applied since start",
+            registry));
+    return () -> meters.forEach(registry::remove);
+  }
+
+  private static Meter gauge(String name, Supplier<Number> value, String log, String description,
+      MeterRegistry registry) {
+    return Gauge.builder(name, value).tag("log", log).description(description).register(registry);
   }
 
   /**

@@ -76,10 +76,13 @@ public final class TrackerServer {
   private final FusekiServer fuseki;
   private final ServedData data;
   private final Site site;
+  private final Runnable unregisterMetrics;
   private final String host;
   private final int requestedPort;
 
-  private TrackerServer(FusekiServer fuseki, ServedData data, Site site, String host, int requestedPort) {
+  private TrackerServer(FusekiServer fuseki, ServedData data, Site site, Runnable unregisterMetrics, String host,
+      int requestedPort) {
+    this.unregisterMetrics = unregisterMetrics;
     this.fuseki = fuseki;
     this.data = data;
     this.site = site;
@@ -114,6 +117,7 @@ public final class TrackerServer {
         fuseki.stop();
       }
     } finally {
+      unregisterMetrics.run();
       data.close();
     }
   }
@@ -336,9 +340,10 @@ public final class TrackerServer {
       Site site = new Site(data, new QueryLimits(timeout.toMillis(), maxRows), dumpsDir,
           new ResultCache(resultCacheBytes));
       FusekiServer fuseki;
+      Runnable unregisterMetrics;
       try {
         fuseki = routes(FusekiServer.create(), site, data.dataset()).build();
-        metrics(fuseki, site);
+        unregisterMetrics = metrics(fuseki, site);
       } catch (IOException e) {
         data.close();
         throw new IllegalStateException("cannot write the password file: " + e.getMessage(), e);
@@ -348,7 +353,7 @@ public final class TrackerServer {
       }
       tuneJetty(fuseki);
       logRequests(fuseki);
-      return new TrackerServer(fuseki, data, site, host, port);
+      return new TrackerServer(fuseki, data, site, unregisterMetrics, host, port);
     }
 
     /** Every setting in range, or an IllegalArgumentException naming the bad one. */
@@ -466,13 +471,12 @@ public final class TrackerServer {
     }
 
     /** On /$/metrics beside Fuseki's own: the caches' hits, misses, evictions and weight; the replica's state. */
-    private void metrics(FusekiServer fuseki, Site site) {
+    private Runnable metrics(FusekiServer fuseki, Site site) {
       MeterRegistry registry = MetricsProvider.getMetricsProvider(fuseki.getServletContext()).getMeterRegistry();
       CaffeineCacheMetrics.monitor(registry, site.pages(), "tkg_page_cache");
       CaffeineCacheMetrics.monitor(registry, site.results().cache(), "tkg_result_cache");
-      if (replication != null) {
-        ReplicationServlet.registerMetrics(registry, replication);
-      }
+      // the replica's gauges are removed at stop: Fuseki's registry outlives a server in the same JVM
+      return replication == null ? () -> {} : ReplicationServlet.registerMetrics(registry, replication);
     }
 
     /** Jetty's bounds: connections, idle and header deadlines, buffer and header sizes, slow bodies, forms. */

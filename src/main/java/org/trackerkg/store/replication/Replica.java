@@ -47,6 +47,11 @@ public final class Replica implements AutoCloseable {
     public boolean following() {
       return state != State.STOPPED;
     }
+
+    /** Before the follower exists (the server is being assembled). */
+    public static Status starting(String log) {
+      return new Status(State.CONNECTING, log, "", -1, -1, null, 0, null);
+    }
   }
 
   private final Address address;
