@@ -113,7 +113,7 @@ final class SparqlFrontFilter extends HttpFilter {
     int status = 200;
     if (query != null && !query.isBlank()) {
       try {
-        Query q = QueryFactory.create(query, Syntax.syntaxSPARQL_11);
+        Query q = QueryGuard.parse(query, Syntax.syntaxSPARQL_11);
         results = site.data().read(() -> run(q));
       } catch (QueryParseException e) {
         error = "Syntax error: " + e.getMessage();
