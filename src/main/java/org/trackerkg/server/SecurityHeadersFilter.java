@@ -14,10 +14,15 @@ final class SecurityHeadersFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
       throws IOException, ServletException {
+    apply(resp);
+    chain.doFilter(req, resp);
+  }
+
+  /** Sets the headers: for the filters that answer before this one runs (authentication, origin checks). */
+  static void apply(HttpServletResponse resp) {
     resp.setHeader("Content-Security-Policy", Http.CSP);
     resp.setHeader("X-Content-Type-Options", "nosniff");
     resp.setHeader("Referrer-Policy", "no-referrer");
-    chain.doFilter(req, resp);
   }
 
   /**

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.apache.jena.atlas.web.AuthScheme;
 import org.apache.jena.fuseki.auth.Auth;
 import org.apache.jena.fuseki.auth.AuthPolicy;
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -358,17 +357,16 @@ public final class TrackerServer {
       Site site = new Site(data, limits, dumpsDir, new ResultCache(resultCacheBytes));
       DataService service = DataService.newBuilder(served).addEndpoint(Operation.Query, "").build();
       FusekiServer fuseki;
-      Path realm = null;
       try {
         FusekiServer.Builder fb = FusekiServer.create();
         if (updatePassword != null) {
-          realm = Files.createTempFile("tkg-realm-", ".properties");
-          realm.toFile().deleteOnExit(); // owner-only; Jetty reads it at start
-          Files.writeString(realm, UPDATE_USER + ": " + updatePassword + "\n");
+          // our own Basic check, not Jetty's properties-file realm (DESIGN.md, known traps): see AdminAuthFilter
+          AdminAuthFilter auth = new AdminAuthFilter(UPDATE_USER, updatePassword);
           AuthPolicy admin = Auth.policyAllowSpecific(UPDATE_USER);
-          fb.passwordFile(realm.toString()).auth(AuthScheme.BASIC).realm("tracker-kg")
-              .add("/update", DataService.newBuilder(served).addEndpoint(Operation.Update, "", admin).build())
+          fb.add("/update", DataService.newBuilder(served).addEndpoint(Operation.Update, "", admin).build())
               .add("/data", DataService.newBuilder(served).addEndpoint(Operation.GSP_RW, "", admin).build())
+              .addFilter("/update", auth)
+              .addFilter("/data", auth)
               .addFilter("/update", new WriteFilter(site.results()))
               .addFilter("/data", new WriteFilter(site.results()));
         }
@@ -395,9 +393,6 @@ public final class TrackerServer {
             .addServlet("/static/*", new StaticServlet())
             .addServlet("/dumps/*", new DumpsServlet(dumpsDir))
             .build();
-      } catch (IOException e) {
-        data.close();
-        throw new IllegalStateException("cannot write the password file: " + e.getMessage(), e);
       } catch (RuntimeException e) {
         data.close();
         throw e;
@@ -423,6 +418,11 @@ public final class TrackerServer {
       fuseki.getJettyServer().setErrorHandler(new SecurityHeadersFilter.Errors());
       for (ServletContextHandler h : fuseki.getJettyServer().getDescendants(ServletContextHandler.class)) {
         h.setMaxFormContentSize((int) Math.min(Integer.MAX_VALUE, maxBody));
+        for (org.eclipse.jetty.ee10.servlet.FilterHolder f : h.getServletHandler().getFilters()) {
+          if (f.getClassName() != null && f.getClassName().endsWith(".CrossOriginFilter")) {
+            f.setInitParameter("allowCredentials", "false"); // CORS for reading: another site never gets credentials
+          }
+        }
       }
       if (requestLog != null) {
         PrintStream log = requestLog;
