@@ -56,6 +56,17 @@ class HostileClientsTest {
   }
 
   static Raw raw(String method, String target, String body, String... headers) throws IOException {
+    return raw(server, method, target, body, headers);
+  }
+
+  static Raw raw(TrackerServer server, String method, String target, String body, String... headers)
+      throws IOException {
+    return raw(server, method, target, body, -1, headers);
+  }
+
+  /** Sends {@code sent} bytes of the body only when it is not negative (a body that stops arriving). */
+  static Raw raw(TrackerServer server, String method, String target, String body, int sent, String... headers)
+      throws IOException {
     StringBuilder sb = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
         + "\r\nConnection: close\r\n");
     for (String h : headers) {
@@ -70,7 +81,7 @@ class HostileClientsTest {
       s.setSoTimeout(30_000);
       OutputStream out = s.getOutputStream();
       out.write(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
-      out.write(b);
+      out.write(b, 0, sent < 0 ? b.length : sent);
       out.flush();
       InputStream in = s.getInputStream();
       ByteArrayOutputStream buf = new ByteArrayOutputStream();
@@ -173,6 +184,44 @@ class HostileClientsTest {
     } catch (IOException e) {
       return "";
     }
+  }
+
+  // item 6
+  @Test
+  void aStalledBodyIs408WithoutExceptionText() throws Exception {
+    TrackerServer idle = Fixture.server(Fixture.seed()).idleTimeout(java.time.Duration.ofSeconds(2)).build().start();
+    try {
+      Raw r = raw(idle, "POST", "/sparql", "query=" + "x".repeat(95), 5,
+          "Content-Type: application/x-www-form-urlencoded");
+      assertEquals(408, r.status(), r.body());
+      assertShort4xx(r, "stalled body");
+      assertFalse(r.body().toLowerCase(java.util.Locale.ROOT).contains("idle timeout"), r.body());
+    } finally {
+      idle.stop();
+    }
+  }
+
+  // item 10
+  @Test
+  void traceIsDisabledAndDotSegmentsAreRefused() throws Exception {
+    Raw t = raw("TRACE", "/", null);
+    assertEquals(405, t.status(), t.body());
+    assertShort4xx(t, "TRACE");
+    for (String p : List.of("/dumps/..", "/dumps/%2e%2e", "/id/../void", "/./")) {
+      Raw r = raw("GET", p, null);
+      assertShort4xx(r, p);
+    }
+  }
+
+  // item 18: the README's command, exactly: curl -H 'Accept: text/tab-separated-values' --data-binary @classes.txt
+  @Test
+  void bulkMatchAcceptsABodyOfNamesWhateverItsType() throws Exception {
+    String names = "api.mparticle.com\ncom.tune.Tune\n";
+    Raw r = raw("POST", "/match", names, "Accept: text/tab-separated-values",
+        "Content-Type: application/x-www-form-urlencoded", "User-Agent: curl/8.5.0");
+    assertEquals(200, r.status(), r.body());
+    assertTrue(r.body().contains("api.mparticle.com\t"), r.body());
+    assertTrue(r.body().contains("com.tune.Tune\t"), r.body());
   }
 
   // item 11
