@@ -22,7 +22,7 @@ final class SecurityHeadersFilter extends HttpFilter {
     }
     if (dotSegment(req.getRequestURI())) {
       // Jetty resolves /dumps/.. to / before any servlet sees it: refuse such paths instead of answering another page
-      Http.sendText(req, resp, HttpServletResponse.SC_BAD_REQUEST, "Bad path: '.' and '..' segments are not allowed");
+      Http.sendText(req, resp, HttpServletResponse.SC_NOT_FOUND, "Not found: '.' and '..' path segments are not resolved");
       return;
     }
     chain.doFilter(req, resp);
