@@ -57,6 +57,9 @@ final class Negotiation {
     List<Range> out = new ArrayList<>();
     for (String part : accept.split(",")) {
       String[] bits = part.trim().split(";");
+      if (bits.length == 0) {
+        continue; // ";" or ";;": no media range at all
+      }
       String mt = bits[0].trim().toLowerCase(Locale.ROOT);
       if (mt.isEmpty()) {
         continue;

@@ -75,6 +75,11 @@ final class RequestLimitFilter extends HttpFilter {
         Http.sendText(req, resp, HttpServletResponse.SC_REQUEST_TIMEOUT, "Request body too slow: under the "
             + TrackerServer.MIN_BODY_BYTES_PER_SECOND + " bytes a second the server waits for");
         return;
+      } catch (IOException e) {
+        // a body that stopped arriving (fewer bytes than Content-Length, no last chunk): the idle timeout ends the
+        // read; answer 408, never the exception's text
+        stalled(req, resp);
+        return;
       }
       if (body.length > maxBody) {
         tooLarge(req, resp, -1);
@@ -86,6 +91,16 @@ final class RequestLimitFilter extends HttpFilter {
     chain.doFilter(req, resp);
   }
 
+  private static void stalled(HttpServletRequest req, HttpServletResponse resp) {
+    try {
+      resp.setHeader("Connection", "close");
+      Http.sendText(req, resp, HttpServletResponse.SC_REQUEST_TIMEOUT,
+          "Request body incomplete: it stopped arriving before its end");
+    } catch (IOException | RuntimeException e) {
+      // the connection is already gone: nothing to tell
+    }
+  }
+
   private void tooLarge(HttpServletRequest req, HttpServletResponse resp, long length) throws IOException {
     resp.setHeader("Connection", "close");
     Http.sendText(req, resp, 413, "Request body too large: " + (length < 0 ? "over" : length + " bytes; over")
@@ -93,11 +108,15 @@ final class RequestLimitFilter extends HttpFilter {
   }
 
   /** A form request whose body was read here: its parameters are the query string's and the body's. */
-  private static final class BufferedForm extends HttpServletRequestWrapper {
+  private static final class BufferedForm extends Buffered {
     private final Map<String, String[]> params;
 
+    /**
+     * The body stays readable as well: curl's {@code --data-binary} labels any body a form (DESIGN.md, known traps),
+     * and {@code /match} reads it as lines of names.
+     */
     BufferedForm(HttpServletRequest req, byte[] body) {
-      super(req);
+      super(req, body);
       Map<String, List<String>> m = new LinkedHashMap<>();
       parse(req.getQueryString(), m);
       parse(new String(body, StandardCharsets.ISO_8859_1), m);
@@ -152,7 +171,7 @@ final class RequestLimitFilter extends HttpFilter {
   }
 
   /** The request with its body already read. */
-  private static final class Buffered extends HttpServletRequestWrapper {
+  private static class Buffered extends HttpServletRequestWrapper {
     private final byte[] body;
 
     Buffered(HttpServletRequest req, byte[] body) {

@@ -130,7 +130,7 @@ final class SparqlFrontFilter extends HttpFilter {
     int status = 200;
     if (query != null && !query.isBlank()) {
       try {
-        Query q = QueryFactory.create(query, Syntax.syntaxSPARQL_11);
+        Query q = QueryGuard.parse(query, Syntax.syntaxSPARQL_11);
         if (usesService(q)) {
           throw new QueryException(SERVICE_REFUSED);
         }

@@ -411,7 +411,7 @@ public final class TrackerServer {
       } catch (IOException e) {
         throw new IllegalStateException("tdb: cannot load " + tdb + ": " + e.getMessage(), e);
       }
-      data.dataset().getContext().set(ARQ.queryTimeout, timeout.toMillis());
+      // no ARQ.queryTimeout: Jena's single alarm thread can be stalled by one query; QueryGuard keeps the limit
       data.dataset().getContext().set(ARQ.httpServiceAllowed, false);
       return data;
     }
@@ -422,13 +422,14 @@ public final class TrackerServer {
       if (updatePassword == null) {
         return fb;
       }
-      Path realm = Files.createTempFile("tkg-realm-", ".properties");
-      realm.toFile().deleteOnExit(); // owner-only; Jetty reads it at start
-      Files.writeString(realm, UPDATE_USER + ": " + updatePassword + "\n");
+      // our own Basic check, not Jetty's properties-file realm (DESIGN.md, known traps): see AdminAuthFilter
+      AdminAuthFilter auth = new AdminAuthFilter(UPDATE_USER, updatePassword);
       AuthPolicy admin = Auth.policyAllowSpecific(UPDATE_USER);
-      return fb.passwordFile(realm.toString()).auth(AuthScheme.BASIC).realm("tracker-kg")
+      return fb
           .add("/update", DataService.newBuilder(served).addEndpoint(Operation.Update, "", admin).build())
           .add("/data", DataService.newBuilder(served).addEndpoint(Operation.GSP_RW, "", admin).build())
+          .addFilter("/update", auth)
+          .addFilter("/data", auth)
           .addFilter("/update", new WriteFilter(site.results()))
           .addFilter("/data", new WriteFilter(site.results()));
     }
@@ -502,6 +503,11 @@ public final class TrackerServer {
       fuseki.getJettyServer().setErrorHandler(new SecurityHeadersFilter.Errors());
       for (ServletContextHandler h : fuseki.getJettyServer().getDescendants(ServletContextHandler.class)) {
         h.setMaxFormContentSize((int) Math.min(Integer.MAX_VALUE, maxBody));
+        for (org.eclipse.jetty.ee10.servlet.FilterHolder f : h.getServletHandler().getFilters()) {
+          if (f.getClassName() != null && f.getClassName().endsWith(".CrossOriginFilter")) {
+            f.setInitParameter("allowCredentials", "false"); // CORS for reading: another site never gets credentials
+          }
+        }
       }
     }
 
