@@ -34,8 +34,11 @@ final class Draft {
   List<Section> sections = List.of();
 
   Dossier build(Source source) {
-    return new Dossier(name, qualifier, aliases, ownerHints, inExodus, null, null, location, websites, documentation,
-        about, owners, signatures, categories, repositories, gradle, products, clauses, relationships, founding,
-        funding, details, references, externalLinks, additionalLinks, notes, sections, source);
+    return Dossier.builder().name(name).qualifier(qualifier).aliases(aliases).ownerHints(ownerHints)
+        .inExodus(inExodus).location(location).owners(owners).relationships(relationships).founding(founding)
+        .funding(funding).signatures(signatures).categories(categories).repositories(repositories).gradle(gradle)
+        .websites(websites).documentation(documentation).about(about).products(products).clauses(clauses)
+        .details(details).references(references).externalLinks(externalLinks).additionalLinks(additionalLinks)
+        .notes(notes).sections(sections).source(source).build();
   }
 }

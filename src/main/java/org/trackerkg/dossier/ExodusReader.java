@@ -171,11 +171,9 @@ public final class ExodusReader {
     d.documentation().stream().filter(l -> documentation.stream().noneMatch(x -> x.url().equals(l.url())))
         .forEach(documentation::add);
     String created = node.path("creation_date").asText(null);
-    return new Dossier(d.name(), d.qualifier(), d.aliases(), d.ownerHints(), Boolean.TRUE, id,
-        created == null || created.isBlank() ? null : created, d.location(), websites, documentation, d.about(),
-        d.owners(), signatures, categories, d.repositories(), d.gradle(), d.products(), d.clauses(),
-        d.relationships(), d.founding(), d.funding(), d.details(), d.references(), d.externalLinks(),
-        d.additionalLinks(), d.notes(), d.sections(), source);
+    return d.toBuilder().inExodus(Boolean.TRUE).exodusId(id)
+        .exodusCreated(created == null || created.isBlank() ? null : created).websites(websites)
+        .documentation(documentation).signatures(signatures).categories(categories).source(source).build();
   }
 
   private static Integer parseId(String key) {
