@@ -62,6 +62,30 @@ public final class MarkdownDossierParser {
     return new MarkdownDossierParser(handler, Collections.unmodifiableMap(r));
   }
 
+  /** "#Name" or "##About": an ATX heading written without the space CommonMark requires, outside code fences. */
+  private static final Pattern UNSPACED_HEADING = Pattern.compile("^(\\s{0,3}#{1,6})(?=\\p{L})");
+  private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(```|~~~).*");
+
+  /**
+   * The text with unspaced headings ("#Name", "##About", a template variant) given their space, so that they read
+   * as headings; lines are not added or removed, so every line number stays right.
+   */
+  static String spaceHeadings(String text) {
+    if (text.indexOf('#') < 0) {
+      return text;
+    }
+    String[] lines = text.split("\n", -1);
+    boolean inFence = false;
+    for (int i = 0; i < lines.length; i++) {
+      if (FENCE.matcher(lines[i]).matches()) {
+        inFence = !inFence;
+      } else if (!inFence) {
+        lines[i] = UNSPACED_HEADING.matcher(lines[i]).replaceFirst("$1 ");
+      }
+    }
+    return String.join("\n", lines);
+  }
+
   /** The text as the parser sees it: no BOM, LF line ends. */
   public static String normalise(String text) {
     String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
@@ -87,7 +111,7 @@ public final class MarkdownDossierParser {
       return new Outcome(null, List.of(error));
     }
     ParseContext ctx = new ParseContext(source.file(), normalised, handler);
-    Document doc = (Document) MARKDOWN.parse(normalised);
+    Document doc = (Document) MARKDOWN.parse(spaceHeadings(normalised));
     Draft d = new Draft();
     d.sections = sections(doc, ctx);
     collectCitations(doc, ctx);
