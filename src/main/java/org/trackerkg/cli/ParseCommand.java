@@ -1,28 +1,23 @@
 package org.trackerkg.cli;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.trackerkg.base.Diagnostic;
-import org.trackerkg.dossier.Citation;
 import org.trackerkg.dossier.Dossier;
 import org.trackerkg.dossier.DossierReader;
-import org.trackerkg.dossier.LabelledText;
 import org.trackerkg.dossier.Link;
 import org.trackerkg.dossier.OrgMention;
-import org.trackerkg.dossier.PolicyClause;
 import org.trackerkg.dossier.Product;
 import org.trackerkg.dossier.ReadResult;
 import org.trackerkg.dossier.Reference;
 import org.trackerkg.dossier.Relationship;
-import org.trackerkg.dossier.Section;
 import org.trackerkg.dossier.Signature;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,7 +40,8 @@ public final class ParseCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+      .addMixIn(Diagnostic.class, DiagnosticJson.class);
 
   @Override
   public Integer call() throws JsonProcessingException {
@@ -116,173 +112,17 @@ public final class ParseCommand implements Callable<Integer> {
 
   // ---------------------------------------------------------------- json
 
-  private static ObjectNode json(ReadResult result) {
-    ObjectNode root = JSON.createObjectNode();
-    ArrayNode dossiers = root.putArray("dossiers");
-    result.dossiers().forEach(d -> dossiers.add(json(d)));
-    ArrayNode diagnostics = root.putArray("diagnostics");
-    for (Diagnostic d : result.diagnostics()) {
-      ObjectNode o = diagnostics.addObject();
-      o.put("severity", d.severity().name().toLowerCase(java.util.Locale.ROOT));
-      o.put("file", d.file());
-      o.put("line", d.line());
-      o.put("message", d.message());
-    }
-    return root;
-  }
+  /**
+   * The model as JSON: the records serialised by Jackson as they are (each group of a dossier an object, fields in
+   * declaration order, so the output is deterministic), and the diagnostics with their positions.
+   */
+  record Json(List<Dossier> dossiers, List<Diagnostic> diagnostics) {}
 
-  private static ObjectNode json(Dossier d) {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("name", d.name());
-    o.put("qualifier", d.qualifier());
-    strings(o.putArray("aliases"), d.aliases());
-    strings(o.putArray("ownerHints"), d.ownerHints());
-    if (d.inExodus() == null) {
-      o.putNull("inExodus");
-    } else {
-      o.put("inExodus", d.inExodus());
-    }
-    if (d.exodusId() == null) {
-      o.putNull("exodusId");
-    } else {
-      o.put("exodusId", d.exodusId());
-    }
-    o.put("exodusCreated", d.exodusCreated());
-    if (d.location() == null) {
-      o.putNull("location");
-    } else {
-      ObjectNode l = o.putObject("location");
-      l.put("country", d.location().country());
-      l.put("countryCode", d.location().countryCode());
-      l.put("city", d.location().city());
-      l.put("text", d.location().text());
-      citations(l.putArray("citations"), d.location().citations());
-      l.put("line", d.location().line());
-    }
-    links(o.putArray("websites"), d.websites());
-    links(o.putArray("documentation"), d.documentation());
-    texts(o.putArray("about"), d.about());
-    ArrayNode owners = o.putArray("owners");
-    d.owners().forEach(m -> {
-      ObjectNode x = owners.addObject();
-      x.put("name", m.name());
-      x.put("label", m.label());
-      citations(x.putArray("citations"), m.citations());
-      x.put("line", m.line());
-    });
-    strings(o.putArray("networkSignatures"), d.networkSignatures().stream().map(Signature::pattern).toList());
-    strings(o.putArray("codeSignatures"), d.codeSignatures().stream().map(Signature::pattern).toList());
-    strings(o.putArray("categories"), d.categories().stream().map(c -> c.name()).toList());
-    ArrayNode repos = o.putArray("repositories");
-    d.repositories().forEach(r -> {
-      ObjectNode x = repos.addObject();
-      x.put("url", r.url());
-      x.put("groupId", r.groupId());
-      x.put("artifactId", r.artifactId());
-    });
-    strings(o.putArray("gradle"), d.gradle());
-    for (Relationship.Kind kind : Relationship.Kind.values()) {
-      ArrayNode a = o.putArray(kind.name().toLowerCase(java.util.Locale.ROOT) + "s");
-      d.relationships(kind).forEach(r -> {
-        ObjectNode x = a.addObject();
-        x.put("name", r.name());
-        x.put("label", r.label());
-        citations(x.putArray("citations"), r.citations());
-        x.put("line", r.line());
-      });
-    }
-    ArrayNode clauses = o.putArray("clauses");
-    for (PolicyClause c : d.clauses()) {
-      ObjectNode x = clauses.addObject();
-      x.put("label", c.label());
-      x.put("text", c.text());
-      citations(x.putArray("citations"), c.citations());
-      x.put("line", c.line());
-    }
-    products(o.putArray("products"), d.products());
-    ArrayNode refs = o.putArray("references");
-    for (Reference r : d.references()) {
-      ObjectNode x = refs.addObject();
-      x.put("key", r.key());
-      x.put("url", r.url());
-      x.put("title", r.title());
-      x.put("listed", r.listed());
-      x.put("line", r.line());
-    }
-    if (d.founding() == null) {
-      o.putNull("foundedYear");
-    } else {
-      o.put("foundedYear", d.founding().year());
-    }
-    if (d.funding() == null) {
-      o.putNull("funding");
-    } else {
-      ObjectNode f = o.putObject("funding");
-      f.put("amount", d.funding().amount());
-      f.put("currency", d.funding().currency());
-      f.put("qualifier", d.funding().qualifier());
-      f.put("text", d.funding().text());
-      citations(f.putArray("citations"), d.funding().citations());
-    }
-    texts(o.putArray("details"), d.details());
-    links(o.putArray("externalLinks"), d.externalLinks());
-    links(o.putArray("additionalLinks"), d.additionalLinks());
-    texts(o.putArray("notes"), d.notes());
-    ArrayNode sections = o.putArray("sections");
-    for (Section s : d.sections()) {
-      ObjectNode x = sections.addObject();
-      x.put("heading", s.heading());
-      x.put("level", s.level());
-      x.put("line", s.line());
-      x.put("text", s.text());
-    }
-    ObjectNode src = o.putObject("source");
-    src.put("file", d.source().file());
-    src.put("line", d.source().line());
-    src.put("kind", d.source().kind().name().toLowerCase(java.util.Locale.ROOT));
-    src.put("sha256", d.source().sha256());
-    return o;
-  }
+  /** A diagnostic as JSON: its record components, not the derived {@code isError()}. */
+  @JsonIgnoreProperties({"error"})
+  private abstract static class DiagnosticJson {}
 
-  private static void strings(ArrayNode a, List<String> values) {
-    values.forEach(a::add);
-  }
-
-  private static void citations(ArrayNode a, List<Citation> cs) {
-    for (Citation c : cs) {
-      ObjectNode x = a.addObject();
-      x.put("key", c.key());
-      x.put("url", c.url());
-    }
-  }
-
-  private static void links(ArrayNode a, List<Link> links) {
-    for (Link l : links) {
-      ObjectNode x = a.addObject();
-      x.put("label", l.label());
-      x.put("url", l.url());
-      x.put("line", l.line());
-    }
-  }
-
-  private static void texts(ArrayNode a, List<LabelledText> texts) {
-    for (LabelledText t : texts) {
-      ObjectNode x = a.addObject();
-      x.put("label", t.label());
-      x.put("text", t.text());
-      citations(x.putArray("citations"), t.citations());
-      x.put("line", t.line());
-    }
-  }
-
-  private static void products(ArrayNode a, List<Product> products) {
-    for (Product p : products) {
-      ObjectNode x = a.addObject();
-      x.put("title", p.title());
-      x.put("text", p.text());
-      citations(x.putArray("citations"), p.citations());
-      x.put("line", p.line());
-      products(x.putArray("children"), p.children());
-    }
+  private static Json json(ReadResult result) {
+    return new Json(result.dossiers(), result.diagnostics());
   }
 }

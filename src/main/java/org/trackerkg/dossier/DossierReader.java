@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.trackerkg.base.Diagnostic;
+import org.trackerkg.base.DiagnosticHandler;
 
 /**
  * The entry point for reading sources: dossier files, folders of them, and εxodus {@code trackers.json} files.
@@ -42,10 +43,19 @@ public final class DossierReader {
   private DossierReader() {}
 
   public static ReadResult read(List<Path> inputs) {
+    return read(inputs, DiagnosticHandler.collecting());
+  }
+
+  /**
+   * Reads the inputs, sending every diagnostic to {@code handler} as it is made: with
+   * {@link DiagnosticHandler#strict()} the first error, or a section the reader trips over, throws.
+   */
+  public static ReadResult read(List<Path> inputs, DiagnosticHandler handler) {
     List<Diagnostic> diagnostics = new ArrayList<>();
+    DiagnosticHandler sink = forwarding(diagnostics, handler);
     List<Dossier> dossiers = new ArrayList<>();
-    for (String file : files(inputs, diagnostics)) {
-      readFile(Path.of(file), file, dossiers, diagnostics);
+    for (String file : files(inputs, sink)) {
+      readFile(Path.of(file), file, dossiers, sink);
     }
     dossiers.sort(Comparator.comparing((Dossier d) -> d.source().file())
         .thenComparing(d -> d.exodusId() == null ? -1 : d.exodusId()));
@@ -57,14 +67,18 @@ public final class DossierReader {
    * inputs were given in); a missing input or a symbolic-link loop is reported in {@code diagnostics}.
    */
   public static List<String> files(List<Path> inputs, List<Diagnostic> diagnostics) {
+    return files(inputs, diagnostics::add);
+  }
+
+  private static List<String> files(List<Path> inputs, DiagnosticHandler diagnostics) {
     Set<String> files = new TreeSet<>();
     for (Path input : inputs) {
       if (!Files.exists(input)) {
-        diagnostics.add(Diagnostic.error(input.toString(), 0, "no such file or directory"));
+        diagnostics.report(Diagnostic.error(input.toString(), 0, "no such file or directory"));
       } else if (Files.isDirectory(input)) {
         walk(input, files, diagnostics);
       } else if (!Files.isRegularFile(input)) {
-        diagnostics.add(Diagnostic.error(input.toString(), 0, "not a regular file (a FIFO or a device), not read"));
+        diagnostics.report(Diagnostic.error(input.toString(), 0, "not a regular file (a FIFO or a device), not read"));
       } else {
         files.add(input.toString());
       }
@@ -76,8 +90,25 @@ public final class DossierReader {
   public static ReadResult readFile(String file) {
     List<Diagnostic> diagnostics = new ArrayList<>();
     List<Dossier> dossiers = new ArrayList<>();
-    readFile(Path.of(file), file, dossiers, diagnostics);
+    readFile(Path.of(file), file, dossiers, forwarding(diagnostics, d -> { }));
     return new ReadResult(dossiers, diagnostics);
+  }
+
+  /** A handler that keeps every diagnostic in {@code into} and passes it (and unreadable parts) on to {@code next}. */
+  static DiagnosticHandler forwarding(List<Diagnostic> into, DiagnosticHandler next) {
+    return new DiagnosticHandler() {
+      @Override
+      public void report(Diagnostic d) {
+        into.add(d);
+        next.report(d);
+      }
+
+      @Override
+      public void unreadable(Diagnostic d, RuntimeException cause) {
+        into.add(d);
+        next.unreadable(d, cause);
+      }
+    };
   }
 
   /**
@@ -96,7 +127,7 @@ public final class DossierReader {
   }
 
   /** Dossier files below a folder; symbolic links are followed, loops reported and skipped. */
-  private static void walk(Path root, Set<String> files, List<Diagnostic> diagnostics) {
+  private static void walk(Path root, Set<String> files, DiagnosticHandler diagnostics) {
     try {
       Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
         @Override
@@ -107,9 +138,9 @@ public final class DossierReader {
           if (attrs.isRegularFile()) {
             files.add(file.toString());
           } else if (attrs.isSymbolicLink()) {  // followed links arrive resolved: this one leads nowhere
-            diagnostics.add(Diagnostic.error(file.toString(), 0, "broken symbolic link, skipped"));
+            diagnostics.report(Diagnostic.error(file.toString(), 0, "broken symbolic link, skipped"));
           } else if (!attrs.isDirectory()) {  // a FIFO or a device would block or never end
-            diagnostics.add(Diagnostic.error(file.toString(), 0, "not a regular file, skipped"));
+            diagnostics.report(Diagnostic.error(file.toString(), 0, "not a regular file, skipped"));
           }
           return FileVisitResult.CONTINUE;
         }
@@ -117,26 +148,26 @@ public final class DossierReader {
         @Override
         public FileVisitResult visitFileFailed(Path file, IOException e) {
           String why = e instanceof java.nio.file.FileSystemLoopException ? "symbolic link loop, skipped" : "cannot read: " + describe(e);
-          diagnostics.add(Diagnostic.error(file.toString(), 0, why));
+          diagnostics.report(Diagnostic.error(file.toString(), 0, why));
           return FileVisitResult.CONTINUE;
         }
       });
     } catch (IOException e) {
-      diagnostics.add(Diagnostic.error(root.toString(), 0, "cannot read folder: " + describe(e)));
+      diagnostics.report(Diagnostic.error(root.toString(), 0, "cannot read folder: " + describe(e)));
     }
   }
 
-  private static void readFile(Path path, String file, List<Dossier> dossiers, List<Diagnostic> diagnostics) {
+  private static void readFile(Path path, String file, List<Dossier> dossiers, DiagnosticHandler diagnostics) {
     byte[] bytes;
     try {
       long size = Files.size(path);
       if (size > MAX_FILE_BYTES) {
-        diagnostics.add(Diagnostic.error(file, 0, "larger than the 16 MiB limit (" + size + " bytes); not read"));
+        diagnostics.report(Diagnostic.error(file, 0, "larger than the 16 MiB limit (" + size + " bytes); not read"));
         return;
       }
       bytes = Files.readAllBytes(path);
     } catch (IOException | SecurityException e) {
-      diagnostics.add(Diagnostic.error(file, 0, "cannot read: " + describe(e)));
+      diagnostics.report(Diagnostic.error(file, 0, "cannot read: " + describe(e)));
       return;
     }
     String sha256 = sha256(bytes);
@@ -146,32 +177,32 @@ public final class DossierReader {
     }
     try {
       if (extension(path).equals("json")) {
-        ReadResult r = new ExodusReader().read(text, file, sha256);
+        ReadResult r = new ExodusReader(diagnostics).read(text, file, sha256);
         dossiers.addAll(r.dossiers());
-        diagnostics.addAll(r.diagnostics());
       } else {
         MarkdownDossierParser.Outcome o =
-            new MarkdownDossierParser().parse(text, new Source(file, 0, Source.Kind.PROFILE, sha256));
-        diagnostics.addAll(o.diagnostics());
+            new MarkdownDossierParser(diagnostics).parse(text, new Source(file, 0, Source.Kind.PROFILE, sha256));
         if (o.dossier() != null) {
           dossiers.add(o.dossier());
         }
       }
     } catch (StackOverflowError e) {
       // thousands of nested lists or quotes: the Markdown tree is deeper than the parser can walk
-      diagnostics.add(Diagnostic.error(file, 0, "nested too deeply to read (lists or quotes thousands of levels"
+      diagnostics.report(Diagnostic.error(file, 0, "nested too deeply to read (lists or quotes thousands of levels"
           + " deep); not read"));
+    } catch (DiagnosticHandler.StrictFailure e) {
+      throw e;
     } catch (RuntimeException e) {
       // A reader bug must not cost the user the other files: report it against this file.
-      diagnostics.add(Diagnostic.error(file, 0, "internal reader error: " + e));
+      diagnostics.report(Diagnostic.error(file, 0, "internal reader error: " + e));
     }
   }
 
   /** The text of a file, or null (with an error) when it is empty, binary or not UTF-8. */
-  private static String decode(byte[] bytes, String file, List<Diagnostic> diagnostics) {
+  private static String decode(byte[] bytes, String file, DiagnosticHandler diagnostics) {
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == 0) {
-        diagnostics.add(Diagnostic.error(file, lineAt(bytes, i), "binary file (NUL byte at offset " + i + "), not a dossier"));
+        diagnostics.report(Diagnostic.error(file, lineAt(bytes, i), "binary file (NUL byte at offset " + i + "), not a dossier"));
         return null;
       }
     }
@@ -183,14 +214,14 @@ public final class DossierReader {
       text = decoder.decode(in).toString();
     } catch (MalformedInputException e) {
       int at = in.position();
-      diagnostics.add(Diagnostic.error(file, lineAt(bytes, at), "not valid UTF-8 (byte offset " + at + ")"));
+      diagnostics.report(Diagnostic.error(file, lineAt(bytes, at), "not valid UTF-8 (byte offset " + at + ")"));
       return null;
     } catch (CharacterCodingException e) {
-      diagnostics.add(Diagnostic.error(file, 0, "not valid UTF-8"));
+      diagnostics.report(Diagnostic.error(file, 0, "not valid UTF-8"));
       return null;
     }
     if (MarkdownDossierParser.normalise(text).isBlank()) {
-      diagnostics.add(Diagnostic.error(file, 0, "empty file"));
+      diagnostics.report(Diagnostic.error(file, 0, "empty file"));
       return null;
     }
     return text;

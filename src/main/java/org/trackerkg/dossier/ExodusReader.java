@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.trackerkg.base.Diagnostic;
+import org.trackerkg.base.DiagnosticHandler;
 
 /**
  * An εxodus API {@code trackers.json} → one dossier per tracker, sorted by id. The JSON gives name, id, dates,
@@ -20,14 +21,26 @@ import org.trackerkg.base.Diagnostic;
 public final class ExodusReader {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final DiagnosticHandler handler;
+
+  public ExodusReader() {
+    this(d -> { });
+  }
+
+  /** A reader that also sends each diagnostic to {@code handler} as it is made (strict handlers throw). */
+  public ExodusReader(DiagnosticHandler handler) {
+    this.handler = handler;
+  }
+
   public ReadResult read(String text, String file, String sha256) {
     List<Dossier> dossiers = new ArrayList<>();
-    List<Diagnostic> diagnostics = new ArrayList<>();
+    List<Diagnostic> kept = new ArrayList<>();
+    DiagnosticHandler diagnostics = DossierReader.forwarding(kept, handler);
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
     try (JsonParser p = JSON.createParser(body)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        diagnostics.add(Diagnostic.error(file, line(p), "not an εxodus trackers file: expected a JSON object"));
-        return new ReadResult(dossiers, diagnostics);
+        diagnostics.report(Diagnostic.error(file, line(p), "not an εxodus trackers file: expected a JSON object"));
+        return new ReadResult(dossiers, kept);
       }
       boolean found = false;
       long items = 0; // list items in the descriptions so far: the limit is per file
@@ -48,9 +61,9 @@ public final class ExodusReader {
           int over = ListItemLimit.lineOverLimit(description, items);
           if (over > 0) {
             // as for a Markdown file, the whole file is not read (before commonmark parses a description)
-            diagnostics.add(Diagnostic.error(file, line, "tracker " + key + ": " + ListItemLimit.MESSAGE
+            diagnostics.report(Diagnostic.error(file, line, "tracker " + key + ": " + ListItemLimit.MESSAGE
                 + " (description line " + over + ")"));
-            return new ReadResult(List.of(), diagnostics);
+            return new ReadResult(List.of(), kept);
           }
           items += ListItemLimit.count(description);
           try {
@@ -59,50 +72,61 @@ public final class ExodusReader {
               dossiers.add(d);
             }
           } catch (StackOverflowError e) {
-            diagnostics.add(Diagnostic.error(file, line, "tracker " + key
+            diagnostics.report(Diagnostic.error(file, line, "tracker " + key
                 + ": description nested too deeply to read; tracker not read"));
+          } catch (DiagnosticHandler.StrictFailure e) {
+            throw e;
           } catch (RuntimeException e) {
-            diagnostics.add(Diagnostic.error(file, line, "tracker " + key + ": internal reader error: " + e));
+            diagnostics.report(Diagnostic.error(file, line, "tracker " + key + ": internal reader error: " + e));
           }
         }
       }
       if (!found) {
-        diagnostics.add(Diagnostic.error(file, 1, "not an εxodus trackers file: no \"trackers\" object"));
+        diagnostics.report(Diagnostic.error(file, 1, "not an εxodus trackers file: no \"trackers\" object"));
       }
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      diagnostics.add(Diagnostic.error(file, Math.max(0, line), "invalid JSON: " + e.getOriginalMessage()));
+      diagnostics.report(Diagnostic.error(file, Math.max(0, line), "invalid JSON: " + e.getOriginalMessage()));
     } catch (IOException e) {
-      diagnostics.add(Diagnostic.error(file, 0, "cannot read: " + e.getMessage()));
+      diagnostics.report(Diagnostic.error(file, 0, "cannot read: " + e.getMessage()));
     }
     dossiers.sort(Comparator.comparing(d -> d.exodusId() == null ? Integer.MAX_VALUE : d.exodusId()));
-    return new ReadResult(dossiers, diagnostics);
+    return new ReadResult(dossiers, kept);
   }
 
   private static int line(JsonParser p) {
     return Math.max(0, p.currentTokenLocation().getLineNr());
   }
 
-  private static Dossier tracker(String key, JsonNode node, String file, int line, String sha256, List<Diagnostic> diagnostics) {
+  private static Dossier tracker(String key, JsonNode node, String file, int line, String sha256, DiagnosticHandler diagnostics) {
     if (!node.isObject()) {
-      diagnostics.add(Diagnostic.error(file, line, "tracker " + key + ": not a JSON object"));
+      diagnostics.report(Diagnostic.error(file, line, "tracker " + key + ": not a JSON object"));
       return null;
     }
     String name = node.path("name").asText("").trim();
     Integer id = node.path("id").canConvertToInt() ? node.path("id").asInt() : parseId(key);
     if (name.isEmpty()) {
-      diagnostics.add(Diagnostic.error(file, line, "tracker " + key + ": no name"));
+      diagnostics.report(Diagnostic.error(file, line, "tracker " + key + ": no name"));
       return null;
     }
     Source source = new Source(file, line, Source.Kind.EXODUS, sha256);
     String description = node.path("description").asText("");
     String markdown = description.isBlank() ? "" : description;
-    MarkdownDossierParser.Outcome o = new MarkdownDossierParser().parse(markdown, source, name);
-    for (Diagnostic diag : o.diagnostics()) {
-      // Positions inside a description are not positions in the JSON file: point at the tracker's entry.
-      diagnostics.add(new Diagnostic(diag.severity(), file, line,
-          "tracker " + key + " (" + name + "): " + diag.message() + (diag.line() > 0 ? " (description line " + diag.line() + ")" : "")));
-    }
+    // Positions inside a description are not positions in the JSON file: point at the tracker's entry.
+    java.util.function.UnaryOperator<Diagnostic> moved = diag -> new Diagnostic(diag.severity(), file, line, 0,
+        "tracker " + key + " (" + name + "): " + diag.message()
+            + (diag.line() > 0 ? " (description line " + diag.line() + (diag.column() > 0 ? ", column " + diag.column() : "") + ")" : ""));
+    MarkdownDossierParser.Outcome o = new MarkdownDossierParser(new DiagnosticHandler() {
+      @Override
+      public void report(Diagnostic diag) {
+        diagnostics.report(moved.apply(diag));
+      }
+
+      @Override
+      public void unreadable(Diagnostic diag, RuntimeException cause) {
+        diagnostics.unreadable(moved.apply(diag), cause);
+      }
+    }).parse(markdown, source, name);
     Dossier d = o.dossier();
     if (d == null) {
       return null; // the parser said why
@@ -147,11 +171,9 @@ public final class ExodusReader {
     d.documentation().stream().filter(l -> documentation.stream().noneMatch(x -> x.url().equals(l.url())))
         .forEach(documentation::add);
     String created = node.path("creation_date").asText(null);
-    return new Dossier(d.name(), d.qualifier(), d.aliases(), d.ownerHints(), Boolean.TRUE, id,
-        created == null || created.isBlank() ? null : created, d.location(), websites, documentation, d.about(),
-        d.owners(), signatures, categories, d.repositories(), d.gradle(), d.products(), d.clauses(),
-        d.relationships(), d.founding(), d.funding(), d.details(), d.references(), d.externalLinks(),
-        d.additionalLinks(), d.notes(), d.sections(), source);
+    return d.toBuilder().inExodus(Boolean.TRUE).exodusId(id)
+        .exodusCreated(created == null || created.isBlank() ? null : created).websites(websites)
+        .documentation(documentation).signatures(signatures).categories(categories).source(source).build();
   }
 
   private static Integer parseId(String key) {

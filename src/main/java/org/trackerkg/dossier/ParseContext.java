@@ -5,21 +5,56 @@ import java.util.List;
 import org.commonmark.node.Node;
 import org.commonmark.node.SourceSpan;
 import org.trackerkg.base.Diagnostic;
+import org.trackerkg.base.DiagnosticHandler;
 
 /** What one parse shares: the source lines (for verbatim slices), the file name, diagnostics, every citation. */
 final class ParseContext {
   final String file;
   final String[] lines;
+  /** What this parse reported, in order (also sent to the handler as it is reported). */
   final List<Diagnostic> diagnostics = new ArrayList<>();
   final List<Citation> citations = new ArrayList<>();
+  private final DiagnosticHandler handler;
 
-  ParseContext(String file, String text) {
+  ParseContext(String file, String text, DiagnosticHandler handler) {
     this.file = file;
     this.lines = text.split("\n", -1);
+    this.handler = handler;
   }
 
-  void warn(int line, String message) {
-    diagnostics.add(Diagnostic.warning(file, line, message));
+  /** A warning at the start of {@code node} (line and column). */
+  void warn(Node node, String message) {
+    report(Diagnostic.warning(file, line(node), column(node), message));
+  }
+
+  void report(Diagnostic d) {
+    diagnostics.add(d);
+    handler.report(d);
+  }
+
+  /** A section the reader tripped over: a warning in use, a failure under a strict handler. */
+  void unreadable(Node node, int line, String message, RuntimeException cause) {
+    Diagnostic d = Diagnostic.warning(file, line, node == null ? 1 : column(node), message);
+    diagnostics.add(d);
+    handler.unreadable(d, cause);
+  }
+
+  /**
+   * 1-based column where the node's text starts (its first inline, past indentation and list markers), or 0 when
+   * it has no source span.
+   */
+  static int column(Node node) {
+    Node first = node;
+    while (first.getFirstChild() != null && !first.getFirstChild().getSourceSpans().isEmpty()) {
+      first = first.getFirstChild();
+    }
+    for (Node n = first; n != null; n = n.getParent()) {
+      List<SourceSpan> spans = n.getSourceSpans();
+      if (!spans.isEmpty()) {
+        return spans.get(0).getColumnIndex() + 1;
+      }
+    }
+    return 0;
   }
 
   /** 1-based first line of a node, or 0 when it has no source span. */

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.trackerkg.Corpus;
+import org.trackerkg.base.DiagnosticHandler;
 
 /** The 60 Yale profiles and the εxodus trackers.json of the shared corpus. */
 class CorpusReaderTest {
@@ -25,7 +26,7 @@ class CorpusReaderTest {
   @BeforeAll
   static void read() {
     Corpus.assumePresent();
-    profiles = DossierReader.read(List.of(Corpus.profiles()));
+    profiles = DossierReader.read(List.of(Corpus.profiles()), DiagnosticHandler.strict());
     byFile = profiles.dossiers().stream().collect(Collectors.toMap(d -> Path.of(d.source().file()).getFileName().toString(), d -> d));
   }
 
@@ -100,7 +101,7 @@ class CorpusReaderTest {
 
   @Test
   void exodusTrackers() {
-    ReadResult r = DossierReader.read(List.of(Corpus.exodusJson()));
+    ReadResult r = DossierReader.read(List.of(Corpus.exodusJson()), DiagnosticHandler.strict());
     assertFalse(r.hasErrors(), r.diagnostics().toString());
     assertEquals(432, r.dossiers().size());
     r.dossiers().forEach(d -> {

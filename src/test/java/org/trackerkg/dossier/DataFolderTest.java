@@ -18,7 +18,7 @@ import org.trackerkg.base.Diagnostic;
 class DataFolderTest {
   @Test
   void theShippedDataFolderHoldsBothSourcesAndTheSeed() {
-    ReadResult r = DossierReader.read(List.of(Corpus.project().resolve("data")));
+    ReadResult r = DossierReader.read(List.of(Corpus.project().resolve("data")), org.trackerkg.base.DiagnosticHandler.strict());
     assertEquals(List.of(), r.diagnostics().stream().filter(Diagnostic::isError).toList());
     long exodus = r.dossiers().stream().filter(d -> d.source().file().endsWith("trackers.json")).count();
     long profiles = r.dossiers().stream().filter(d -> d.source().file().contains("yale-tracker-profiles")).count();

@@ -67,9 +67,6 @@ class ReaderErrorsTest {
 
   /** The dossier without its source (file name and checksum differ). */
   private static Dossier strip(Dossier d) {
-    return new Dossier(d.name(), d.qualifier(), d.aliases(), d.ownerHints(), d.inExodus(), d.exodusId(), d.exodusCreated(),
-        d.location(), d.websites(), d.documentation(), d.about(), d.owners(), d.signatures(), d.categories(),
-        d.repositories(), d.gradle(), d.products(), d.clauses(), d.relationships(), d.founding(), d.funding(), d.details(),
-        d.references(), d.externalLinks(), d.additionalLinks(), d.notes(), d.sections(), null);
+    return d.toBuilder().source(null).build();
   }
 }

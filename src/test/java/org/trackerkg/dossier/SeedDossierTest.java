@@ -20,7 +20,7 @@ class SeedDossierTest {
 
   @BeforeAll
   static void read() {
-    ReadResult r = DossierReader.read(List.of(SEED));
+    ReadResult r = DossierReader.read(List.of(SEED), org.trackerkg.base.DiagnosticHandler.strict());
     assertFalse(r.hasErrors(), r.diagnostics().toString());
     assertEquals(1, r.dossiers().size());
     d = r.dossiers().get(0);
