@@ -96,4 +96,8 @@ public final class TKG {
   public static final Property dpvProperty = p("dpvProperty");
   public static final Property dpvConcept = p("dpvConcept");
   public static final Property evidence = p("evidence");
+
+  // Makers and owners (graph/Makers, graph/OrgResolver)
+  /** How a maker was decided: stated, name-prefix, shared-domain, own-domain. */
+  public static final Property makerRule = p("makerRule");
 }
