@@ -80,6 +80,16 @@ public final class GraphBuilder {
     return new Streamed(diagnostics, plan.iris(), java.util.Collections.unmodifiableMap(sourceFiles));
   }
 
+  /** The makers decided for these dossiers (for {@code tkg link report}). */
+  public Makers makers(List<Dossier> input) {
+    return plan(input).makers();
+  }
+
+  /** The organisations resolved over these dossiers, with the evidence of each join. */
+  public OrgResolver organisations(List<Dossier> input) {
+    return plan(input).orgs();
+  }
+
   /** What mapping needs to know about the whole corpus: the order, each dossier's tracker, the organisations. */
   private record Plan(Iris iris, List<Dossier> dossiers, TrackerResolver trackers, OrgResolver orgs,
       Map<Dossier, Boolean> hasCompany, Makers makers) {}

@@ -51,7 +51,8 @@ public final class OrgNames {
     }
     String s = TRAILING_SENTENCE.matcher(name.strip()).replaceAll("");
     s = PARENTHETICAL.matcher(s).replaceAll(" ");
-    s = Iris.asciiFold(s).toLowerCase(Locale.ROOT).replace("&", " and ");
+    // "Google+" is a product, not Google: a trailing plus is a word
+    s = Iris.asciiFold(s).toLowerCase(Locale.ROOT).replace("&", " and ").replace("+", " plus ");
     String trimmed = NON_ALNUM.matcher(s).replaceAll(" ").trim();
     if (trimmed.isEmpty()) {
       return List.of();
