@@ -26,13 +26,18 @@ public final class InputOptions {
 
   /** Reads and maps the inputs, printing every diagnostic to {@code err}. */
   Pipeline.Loaded load(PrintWriter err) {
+    return load(err, true);
+  }
+
+  /** Reads and maps the inputs, printing errors to {@code err}, and warnings too when {@code warnings}. */
+  Pipeline.Loaded load(PrintWriter err, boolean warnings) {
     try {
       new Iris(base);
     } catch (IllegalArgumentException e) {
       throw new UsageException("--base: " + e.getMessage());
     }
     Pipeline.Loaded loaded = Pipeline.load(inputs(), base);
-    report(loaded.diagnostics(), err);
+    report(loaded.diagnostics().stream().filter(d -> warnings || d.isError()).toList(), err);
     return loaded;
   }
 

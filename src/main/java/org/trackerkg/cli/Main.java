@@ -22,8 +22,8 @@ import picocli.CommandLine;
       ValidateCommand.class,
       QueryCommand.class,
       DumpCommand.class, DiffCommand.class,
-      ServeCommand.class,
-      MatchCommand.class, LinkCommand.class,
+      ServeCommand.class, PublishCommand.class,
+      MatchCommand.class, LinkCommand.class, ScanCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
@@ -85,6 +85,11 @@ public final class Main implements Callable<Integer> {
       sb.insert(0, p.getCommandName() + " ");
     }
     return sb.toString();
+  }
+
+  /** This build, as patch records name it: {@code tracker-kg VERSION} (the jar's manifest, else "dev"). */
+  static String build() {
+    return new Version().getVersion()[0];
   }
 
   /** The version from the jar's manifest, else "dev". */

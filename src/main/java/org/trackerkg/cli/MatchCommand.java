@@ -1,8 +1,6 @@
 package org.trackerkg.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
+import org.trackerkg.link.MatchOutput;
 import org.trackerkg.link.SignatureMatcher;
 import org.trackerkg.pipeline.Pipeline;
 import picocli.CommandLine.Command;
@@ -95,35 +93,10 @@ public final class MatchCommand implements Callable<Integer> {
     SignatureMatcher matcher = SignatureMatcher.fromDataset(loaded.dataset(), base);
     PrintWriter out = spec.commandLine().getOut();
     if (format.equals("json")) {
-      ObjectMapper json = new ObjectMapper();
-      ArrayNode arr = json.createArrayNode();
-      for (String n : names) {
-        ObjectNode o = arr.addObject();
-        o.put("name", n);
-        ArrayNode ts = o.putArray("trackers");
-        for (SignatureMatcher.Tracker t : matcher.trackersOf(n, kind)) {
-          ObjectNode to = ts.addObject().put("slug", t.slug()).put("name", t.name()).put("iri", t.iri());
-          ArrayNode sigs = to.putArray("signatures");
-          matcher.match(n, kind).stream().filter(h -> h.tracker().equals(t)).forEach(h ->
-              sigs.addObject().put("kind", h.kind().name().toLowerCase(java.util.Locale.ROOT))
-                  .put("pattern", h.pattern()));
-        }
-      }
-      out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(arr));
+      out.println(new ObjectMapper().writerWithDefaultPrettyPrinter()
+          .writeValueAsString(MatchOutput.json(matcher, names, kind)));
     } else {
-      StringBuilder sb = new StringBuilder();
-      for (String n : names) {
-        List<SignatureMatcher.Tracker> ts = matcher.trackersOf(n, kind);
-        sb.append(n.replace('\t', ' ')).append('\t');
-        if (ts.isEmpty()) {
-          sb.append('-');
-        } else {
-          sb.append(ts.stream().map(SignatureMatcher.Tracker::slug).collect(Collectors.joining(","))).append('\t')
-              .append(ts.stream().map(SignatureMatcher.Tracker::name).collect(Collectors.joining(",")));
-        }
-        sb.append('\n');
-      }
-      out.print(sb);
+      out.print(MatchOutput.tsv(matcher, names, kind));
     }
     out.flush();
     return loaded.hasInputErrors() ? ExitCode.BAD_INPUT : ExitCode.OK;

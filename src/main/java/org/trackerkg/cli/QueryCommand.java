@@ -109,8 +109,8 @@ public final class QueryCommand implements Callable<Integer> {
       }
       try {
         rows = bound.executeRemote(endpoint, timeout);
-      } catch (QueryExceptionHTTP | HttpException e) {
-        throw new UsageException("--endpoint " + endpoint + ": " + e.getMessage(), e);
+      } catch (QueryExceptionHTTP | HttpException | QueryCancelledException e) {
+        throw new UsageException("--endpoint " + endpoint + ": " + endpointError(e), e);
       }
     } else {
       InputOptions in = new InputOptions();
@@ -166,6 +166,55 @@ public final class QueryCommand implements Callable<Integer> {
     }
     out.print(bytes.toString(StandardCharsets.UTF_8));
     out.flush();
+  }
+
+  /** Longest endpoint answer quoted in a message. */
+  static final int QUOTE_CHARS = 300;
+
+  /**
+   * One line saying why an endpoint did not answer: its HTTP status and the first non-blank line of its body
+   * (Jena's own message is the status reason alone, or the whole request URL), or the network failure
+   * ("connection refused", "unknown host …", "timed out").
+   */
+  static String endpointError(RuntimeException e) {
+    if (e instanceof QueryCancelledException) {
+      return "no answer within the timeout (--timeout)";
+    }
+    int status = e instanceof QueryExceptionHTTP q ? q.getStatusCode()
+        : e instanceof HttpException h ? h.getStatusCode() : -1;
+    String body = e instanceof QueryExceptionHTTP q ? q.getResponse()
+        : e instanceof HttpException h ? h.getResponse() : null;
+    if (status > 0) {
+      String reason = e instanceof QueryExceptionHTTP q ? q.getStatusLine() : ((HttpException) e).getStatusLine();
+      String line = body == null ? "" : body.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst()
+          .orElse("");
+      return "HTTP " + status + (reason == null || reason.isBlank() ? "" : " " + reason.strip())
+          + (line.isEmpty() ? "" : ": " + shorten(line));
+    }
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof java.net.ConnectException) {
+        return "connection refused (is the endpoint up, and the host and port right?)";
+      }
+      if (c instanceof java.net.UnknownHostException) {
+        return "unknown host " + c.getMessage();
+      }
+      if (c instanceof java.net.http.HttpTimeoutException || c instanceof java.net.SocketTimeoutException) {
+        return "timed out";
+      }
+      if (c instanceof java.nio.channels.ClosedChannelException || c instanceof java.io.EOFException) {
+        return "the connection was closed before an answer";
+      }
+      if (c.getCause() == null) {
+        String m = c.getMessage();
+        return shorten(m == null || m.isBlank() ? c.getClass().getSimpleName()
+            : m.lines().findFirst().orElse(m));
+      }
+    }
+    return "failed";
+  }
+
+  private static String shorten(String s) {
+    return s.length() <= QUOTE_CHARS ? s : s.substring(0, QUOTE_CHARS) + "…";
   }
 
   private static void printList(QueryCatalogue catalogue, PrintWriter out) {

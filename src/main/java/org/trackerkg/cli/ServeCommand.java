@@ -87,6 +87,27 @@ public final class ServeCommand implements Callable<Integer> {
           + "--tdb the writes persist, in memory they last until the server stops.")
   Path updatePasswordFile;
 
+  @Option(names = "--show", paramLabel = "LEVEL", defaultValue = "violation", arity = "0..1",
+      fallbackValue = "warning",
+      description = "Least severe finding about the data to print: violation (errors and SHACL violations only; "
+          + "the rest are counted in one line), warning, or info; --show alone is --show warning "
+          + "(default: ${DEFAULT-VALUE}).")
+  ValidateCommand.Level show;
+
+  @Option(names = "--follow", paramLabel = "kafka://BOOTSTRAP/TOPIC",
+      description = "Be a read replica: no input is read; the data starts from --bootstrap (or this replica's own "
+          + "dumps) and follows the patch log that `tkg publish` appends to. State at /$/replication.")
+  String follow;
+
+  @Option(names = "--bootstrap", paramLabel = "DIR",
+      description = "With --follow: start from the dumps in DIR (another replica's, with their recorded patch id).")
+  Path bootstrap;
+
+  @Option(names = "--group", paramLabel = "ID",
+      description = "With --follow: the Kafka consumer group this replica commits its position in "
+          + "(default: tkg-replica-HOST-PORT).")
+  String group;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -107,6 +128,16 @@ public final class ServeCommand implements Callable<Integer> {
     }
     Path dumpsDir = dumps != null ? dumps
         : tdb != null ? tdb.resolve("dumps") : Files.createTempDirectory("tkg-dumps-");
+    if (follow != null || bootstrap != null) {
+      if (follow == null || tdb != null || updatePassword != null || !input.inputs.isEmpty()) {
+        throw new UsageException("--bootstrap needs --follow, and a replica (--follow) reads no INPUT and takes "
+            + "no --tdb or --update-password: its data comes from the patch log");
+      }
+      Files.createDirectories(dumpsDir);
+      return FollowMode.run(follow, bootstrap, group != null ? group
+          : "tkg-replica-" + java.net.InetAddress.getLocalHost().getHostName() + "-" + port, dumpsDir,
+          options(TrackerServer.create()), out, err);
+    }
     // a dump directory that outlives the server doubles as a cache of the conversion
     Optional<String> fingerprint = dumps != null || tdb != null
         ? DumpCache.fingerprint(input.inputs(), input.base) : Optional.empty();
@@ -117,7 +148,7 @@ public final class ServeCommand implements Callable<Integer> {
     if (warm) {
       dossiers = hit.get().dossiers();
     } else {
-      Pipeline.Loaded loaded = input.load(err);
+      Pipeline.Loaded loaded = input.load(err, show.compareTo(ValidateCommand.Level.WARNING) <= 0);
       if (loaded.hasInputErrors()) {
         err.println("tkg: some input could not be read (see above): not serving a partial data set");
         return ExitCode.BAD_INPUT;
@@ -130,6 +161,7 @@ public final class ServeCommand implements Callable<Integer> {
         out.flush();
         return ExitCode.FINDINGS;
       }
+      reportFindings(loaded, report, err);
       dataset = loaded.dataset();
       dossiers = loaded.dossierCount();
     }
@@ -171,6 +203,29 @@ public final class ServeCommand implements Callable<Integer> {
     out.flush();
     server.fuseki().join();
     return ExitCode.OK;
+  }
+
+  /**
+   * Findings that do not stop publishing (reader warnings about the sources' own text, SHACL warnings such as two
+   * sources disagreeing) are counted in one line unless {@code --show} asks for them; errors are always printed.
+   */
+  private void reportFindings(Pipeline.Loaded loaded, Validation.Report report, PrintWriter err) {
+    long reader = loaded.diagnostics().stream().filter(d -> !d.isError()).count();
+    java.util.Map<ValidateCommand.Level, Long> shacl = new java.util.EnumMap<>(ValidateCommand.Level.class);
+    for (Validation.Finding f : report.findings()) {
+      ValidateCommand.Level level = ValidateCommand.Level.valueOf(f.severity().toUpperCase(Locale.ROOT));
+      shacl.merge(level, 1L, Long::sum);
+      if (level.compareTo(show) >= 0 && level != ValidateCommand.Level.VIOLATION) {
+        err.println(f);
+      }
+    }
+    long notes = reader + shacl.getOrDefault(ValidateCommand.Level.WARNING, 0L);
+    if (notes > 0 && show == ValidateCommand.Level.VIOLATION) {
+      err.printf("tkg: published with %d findings about the sources that do not stop publishing (%d from "
+          + "reading, %d from SHACL); `tkg serve --show` or `tkg validate` lists them%n", notes, reader,
+          shacl.getOrDefault(ValidateCommand.Level.WARNING, 0L));
+    }
+    err.flush();
   }
 
   /** The server options given on the command line, set on {@code b}; a malformed duration is a usage error. */

@@ -37,8 +37,6 @@ import org.trackerkg.vocab.Vocab;
  * carrying its citations, section label and line. See ontology/tracker.ttl for the pattern.
  */
 final class DossierMapper {
-  static final String LICENSE_PROFILES = "https://creativecommons.org/licenses/by-sa/4.0/";
-  static final String LICENSE_EXODUS = "https://opendatacommons.org/licenses/odbl/1-0/";
   static final String EXODUS_REPORTS = "https://reports.exodus-privacy.eu.org/en/trackers/";
 
   private static final Pattern RETENTION_WORDS =
@@ -173,8 +171,10 @@ final class DossierMapper {
         + r.d.name());
     r.q.text(doc, TKG.fileName.asNode(), fileName(src.file()));
     r.q.text(doc, TKG.sha256.asNode(), src.sha256());
-    r.q.add(doc, Vocab.dctLicense,
-        Vocab.uri(src.kind() == Source.Kind.EXODUS ? LICENSE_EXODUS : LICENSE_PROFILES));
+    SourceTerms terms = SourceTerms.of(src.kind());
+    r.q.add(doc, Vocab.dctLicense, Vocab.uri(terms.license()));
+    r.q.add(doc, Vocab.dctRightsHolder, Vocab.uri(terms.rightsHolder));
+    r.q.text(doc, Vocab.dctRights, terms.attribution);
     r.q.add(doc, Vocab.foafPrimaryTopic, r.tracker);
     r.q.line(doc, src.line());
     int i = 0;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +18,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.trackerkg.graph.OrgNames;
 import org.trackerkg.graph.TrackerResolver;
 import org.trackerkg.vocab.Iris;
+import org.trackerkg.vocab.Labels;
 import org.trackerkg.vocab.TKG;
 import org.trackerkg.vocab.Vocab;
 
@@ -116,8 +116,7 @@ public final class Reconciler {
           description[0] = q.getObject().getLiteralLexicalForm();
         }
       });
-      String name = labels.stream().filter(l -> Iris.slug(l).equals(slug)).findFirst()
-          .orElse(labels.stream().min(Comparator.comparingInt(String::length).thenComparing(x -> x)).orElse(slug));
+      String name = Labels.label(dsg, s);
       out.put(idPrefix + slug, new Entity(idPrefix + slug, typeId, name, labels, domains, description[0]));
     }
   }

@@ -20,6 +20,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.trackerkg.base.Domains;
 import org.trackerkg.dossier.Signature;
 import org.trackerkg.vocab.Iris;
+import org.trackerkg.vocab.Labels;
 import org.trackerkg.vocab.TKG;
 import org.trackerkg.vocab.Vocab;
 
@@ -168,16 +169,9 @@ public final class SignatureMatcher {
     return b.build();
   }
 
-  /** Among a tracker's labels, the one whose slug is the tracker's, else the shortest, else the first. */
+  /** The tracker's name: {@link Labels#label}, the one display-name rule of every page and API. */
   static String displayName(Graph union, Node tracker, String slug) {
-    TreeSet<String> labels = new TreeSet<>();
-    union.find(tracker, Vocab.label, Node.ANY).forEachRemaining(q -> {
-      if (q.getObject().isLiteral()) {
-        labels.add(q.getObject().getLiteralLexicalForm());
-      }
-    });
-    return labels.stream().filter(l -> Iris.slug(l).equals(slug)).findFirst()
-        .orElse(labels.stream().min(Comparator.comparingInt(String::length).thenComparing(s -> s)).orElse(slug));
+    return Labels.label(union, tracker);
   }
 
   public int trackers() {
@@ -250,7 +244,7 @@ public final class SignatureMatcher {
    * Host or class? {@code api.mparticle.com} ends with a top-level domain; {@code com.appsflyer.AppsFlyerLib}
    * starts with one (a reversed domain), has a slash, a {@code $} or an upper-case letter. Unsure: AUTO (both).
    */
-  static As guess(String n) {
+  public static As guess(String n) {
     if (n.indexOf('/') >= 0 || n.indexOf('$') >= 0 || n.endsWith(";")) {
       return As.CLASS;
     }

@@ -1,5 +1,6 @@
 package org.trackerkg.pipeline;
 
+import org.trackerkg.base.Hashes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -10,9 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -43,7 +42,7 @@ public final class DumpCache {
   /** The fingerprint of the inputs as this build would read them with this base, or empty when it cannot tell. */
   public static Optional<String> fingerprint(List<Path> inputs, String base) {
     try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      MessageDigest md = Hashes.sha256();
       line(md, "tracker-kg input 1");
       line(md, base);
       line(md, build());
@@ -70,8 +69,8 @@ public final class DumpCache {
           }
         }
       }
-      return Optional.of(HexFormat.of().formatHex(md.digest()));
-    } catch (IOException | RuntimeException | NoSuchAlgorithmException e) {
+      return Optional.of(Hashes.hex(md));
+    } catch (IOException | RuntimeException e) {
       return Optional.empty();  // an unreadable file or a loop: the reader will say what is wrong
     }
   }

@@ -1,5 +1,6 @@
 package org.trackerkg.publish;
 
+import org.trackerkg.base.Hashes;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,11 +10,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.zip.GZIPOutputStream;
@@ -251,11 +250,7 @@ public final class DumpWriter {
 
     Measuring(OutputStream out) {
       super(out);
-      try {
-        md = MessageDigest.getInstance("SHA-256");
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
-      }
+      md = Hashes.sha256();
     }
 
     @Override
@@ -286,7 +281,7 @@ public final class DumpWriter {
     }
 
     String hex() {
-      return HexFormat.of().formatHex(md.digest());
+      return Hashes.hex(md);
     }
   }
 }

@@ -45,7 +45,15 @@ public final class GraphDiff {
   }
 
   public static GraphDiff compute(DatasetGraph oldData, DatasetGraph newData) {
-    boolean triplesOnly = !hasNamedGraphs(oldData) || !hasNamedGraphs(newData);
+    return compute(oldData, newData, !hasNamedGraphs(oldData) || !hasNamedGraphs(newData));
+  }
+
+  /** The difference of the quads as they are, named graphs and all, even when one side is empty (a snapshot). */
+  public static GraphDiff computeQuads(DatasetGraph oldData, DatasetGraph newData) {
+    return compute(oldData, newData, false);
+  }
+
+  private static GraphDiff compute(DatasetGraph oldData, DatasetGraph newData, boolean triplesOnly) {
     DatasetGraph a = triplesOnly ? asDefaultGraph(oldData) : oldData;
     DatasetGraph b = triplesOnly ? asDefaultGraph(newData) : newData;
     List<Quad> removed = new ArrayList<>();

@@ -44,39 +44,81 @@ import org.trackerkg.vocab.Vocab;
  */
 public final class RdfOutput {
 
-  /** The output formats of {@code convert} and {@code dump}. */
+  /**
+   * The one registry of RDF syntaxes (used by {@code convert}, {@code dump}, {@code /dumps/} and content negotiation):
+   * file extension, other accepted names, media type, Jena language and writer format.
+   */
   public enum Format {
-    TTL("ttl", Lang.TURTLE, false, "text/turtle"),
-    NT("nt", Lang.NTRIPLES, false, "application/n-triples"),
-    TRIG("trig", Lang.TRIG, true, "application/trig"),
-    NQ("nq", Lang.NQUADS, true, "application/n-quads"),
-    JSONLD("jsonld", Lang.JSONLD, true, "application/ld+json"),
-    RDFXML("rdf", Lang.RDFXML, false, "application/rdf+xml");
+    TTL("ttl", Lang.TURTLE, false, "text/turtle", RDFFormat.TURTLE_PRETTY, "turtle"),
+    NT("nt", Lang.NTRIPLES, false, "application/n-triples", RDFFormat.NTRIPLES, "ntriples"),
+    TRIG("trig", Lang.TRIG, true, "application/trig", RDFFormat.TRIG_PRETTY),
+    NQ("nq", Lang.NQUADS, true, "application/n-quads", RDFFormat.NQUADS, "nquads"),
+    JSONLD("jsonld", Lang.JSONLD, true, "application/ld+json", RDFFormat.JSONLD11, "json"),
+    RDFXML("rdf", Lang.RDFXML, false, "application/rdf+xml", RDFFormat.RDFXML_PLAIN, "rdfxml", "xml");
 
+    /** The file extension (without the dot). */
     public final String extension;
     public final Lang lang;
+    /** Whether the syntax keeps named graphs. */
     public final boolean quads;
     public final String mediaType;
+    /** The Jena writer format for one graph. */
+    public final RDFFormat graphFormat;
+    private final List<String> names;
 
-    Format(String extension, Lang lang, boolean quads, String mediaType) {
+    Format(String extension, Lang lang, boolean quads, String mediaType, RDFFormat graphFormat, String... aliases) {
       this.extension = extension;
       this.lang = lang;
       this.quads = quads;
       this.mediaType = mediaType;
+      this.graphFormat = graphFormat;
+      List<String> n = new ArrayList<>();
+      n.add(extension);
+      n.addAll(List.of(aliases));
+      this.names = List.copyOf(n);
+    }
+
+    /** The HTTP Content-Type: UTF-8 stated for the text syntaxes (JSON and XML carry their own encoding). */
+    public String contentType() {
+      return this == JSONLD || this == RDFXML ? mediaType : mediaType + "; charset=utf-8";
+    }
+
+    /** The syntax of a name or extension ({@code ttl}, {@code turtle}, {@code rdf}, {@code rdf-xml}, …), or null. */
+    public static Format byName(String s) {
+      String k = s.toLowerCase(Locale.ROOT).replace("-", "");
+      for (Format f : values()) {
+        if (f.names.contains(k)) {
+          return f;
+        }
+      }
+      return null;
+    }
+
+    /** The syntax of a file extension ({@code ttl}, {@code rdf}, …; no aliases), or null. */
+    public static Format byExtension(String ext) {
+      for (Format f : values()) {
+        if (f.extension.equalsIgnoreCase(ext)) {
+          return f;
+        }
+      }
+      return null;
+    }
+
+    public static Format byMediaType(String mediaType) {
+      for (Format f : values()) {
+        if (f.mediaType.equals(mediaType)) {
+          return f;
+        }
+      }
+      return null;
     }
 
     public static Format parse(String s) {
-      String k = s.toLowerCase(Locale.ROOT).replace("-", "");
-      return switch (k) {
-        case "ttl", "turtle" -> TTL;
-        case "nt", "ntriples" -> NT;
-        case "trig" -> TRIG;
-        case "nq", "nquads" -> NQ;
-        case "jsonld", "json" -> JSONLD;
-        case "rdfxml", "rdf", "xml" -> RDFXML;
-        default -> throw new IllegalArgumentException(
-            "unknown format '" + s + "' (ttl, nt, trig, nq, jsonld, rdfxml)");
-      };
+      Format f = byName(s);
+      if (f == null) {
+        throw new IllegalArgumentException("unknown format '" + s + "' (ttl, nt, trig, nq, jsonld, rdfxml)");
+      }
+      return f;
     }
   }
 
@@ -373,7 +415,7 @@ public final class RdfOutput {
     return canonical(g, Vocab.prefixes(base));
   }
 
-  static Graph canonical(Graph g, PrefixMapping prefixes) {
+  public static Graph canonical(Graph g, PrefixMapping prefixes) {
     Graph out = GraphFactory.createDefaultGraph();
     out.getPrefixMapping().setNsPrefixes(prefixes);
     // each sort key computed once (formatting a line per comparison made this the slowest step)

@@ -19,6 +19,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.trackerkg.vocab.Iris;
+import org.trackerkg.graph.SourceTerms;
 import org.trackerkg.vocab.TKG;
 import org.trackerkg.vocab.Vocab;
 
@@ -35,20 +36,26 @@ public final class VoidDescription {
   public static final String IANA_MEDIA = "http://www.iana.org/assignments/media-types/";
   public static final String DATASET_TITLE = "tracker-kg";
 
-  /** A source of the data: its graphs live under {@code {base}graph/{key}/}. */
-  record Source(String key, String title, String landingPage, String defaultLicense, String attribution) {}
-
-  static final List<Source> SOURCES = List.of(
-      new Source("profiles", "Yale Privacy Lab tracker profiles",
-          "https://github.com/YalePrivacyLab/tracker-profiles",
-          "https://creativecommons.org/licenses/by-sa/4.0/",
-          "Tracker profiles by the Yale Privacy Lab (github.com/YalePrivacyLab/tracker-profiles), CC BY-SA 4.0."),
-      new Source("exodus", "εxodus tracker database",
-          "https://reports.exodus-privacy.eu.org/en/trackers/",
-          "https://opendatacommons.org/licenses/odbl/1-0/",
-          "εxodus / Exodus Privacy (reports.exodus-privacy.eu.org): database under ODbL 1.0, contents under DbCL 1.0."));
-
   private VoidDescription() {}
+
+  /**
+   * One source of the dataset {@code ds} as {@code data/SOURCES.md} states it: title, landing page, every licence
+   * it offers, the holder of its rights and the attribution to show. Also behind the server's {@code /void}.
+   */
+  public static Node describeSource(Graph g, Node ds, String iri, SourceTerms s) {
+    Node src = uri(iri);
+    add(g, ds, uri(Vocab.DCT + "source"), src);
+    add(g, ds, uri(Vocab.VOID + "subset"), src);
+    add(g, src, Vocab.type, uri(Vocab.VOID + "Dataset"));
+    add(g, src, Vocab.type, uri(Vocab.DCAT + "Dataset"));
+    add(g, src, uri(Vocab.DCT + "title"), NodeFactory.createLiteralString(s.title));
+    add(g, src, uri(Vocab.DCAT + "landingPage"), uri(s.landingPage));
+    add(g, src, Vocab.dctRights, NodeFactory.createLiteralString(s.attribution));
+    add(g, src, Vocab.dctRightsHolder, uri(s.rightsHolder));
+    add(g, uri(s.rightsHolder), uri(FOAF + "name"), NodeFactory.createLiteralString(s.rightsHolderName));
+    s.licenses.forEach(l -> add(g, src, Vocab.dctLicense, uri(l)));
+    return src;
+  }
 
   /** The newest {@code tkg:exodusCreated} date in the data, or null: a {@code dct:modified} free of the clock. */
   public static LocalDate defaultModified(DatasetGraph dsg) {
@@ -94,9 +101,21 @@ public final class VoidDescription {
    */
   public static Graph describe(DatasetGraph dsg, String base, String version, LocalDate modified,
       List<DumpFile> files) {
+    return describe(dsg, base, base, version, modified, files);
+  }
+
+  /**
+   * The one builder of the description, for the dump ({@code root} = {@code base}) and for the server's
+   * {@code /void} ({@code root} = the server's own URL, so that the endpoint, landing page, dump URLs and the
+   * description's own nodes point at the server that answers). Every figure comes from {@code dsg}; a file with a
+   * negative size or statement count, or no SHA-256, states none.
+   */
+  public static Graph describe(DatasetGraph dsg, String base, String root, String version, LocalDate modified,
+      List<DumpFile> files) {
     String b = base.endsWith("/") ? base : base + "/";
+    String r = root.endsWith("/") ? root : root + "/";
     Graph g = GraphFactory.createDefaultGraph();
-    Node ds = uri(datasetIri(b));
+    Node ds = uri(datasetIri(r));
     Node type = Vocab.type;
     add(g, ds, type, uri(Vocab.VOID + "Dataset"));
     add(g, ds, type, uri(Vocab.DCAT + "Dataset"));
@@ -104,9 +123,9 @@ public final class VoidDescription {
     add(g, ds, uri(Vocab.DCT + "description"), NodeFactory.createLiteralString(
         "Dossiers about mobile-app trackers (the SDKs and the companies behind them) as linked open data: "
             + "one named graph per source document, with provenance for every fact."));
-    add(g, ds, uri(Vocab.DCAT + "landingPage"), uri(b));
+    add(g, ds, uri(Vocab.DCAT + "landingPage"), uri(r));
     add(g, ds, uri(Vocab.VOID + "uriSpace"), NodeFactory.createLiteralString(b + "id/"));
-    add(g, ds, uri(Vocab.VOID + "sparqlEndpoint"), uri(b + "sparql"));
+    add(g, ds, uri(Vocab.VOID + "sparqlEndpoint"), uri(r + "sparql"));
     if (version != null) {
       add(g, ds, uri(Vocab.DCT + "hasVersion"), NodeFactory.createLiteralString(version));
       add(g, ds, uri(Vocab.OWL + "versionInfo"), NodeFactory.createLiteralString(version));
@@ -172,25 +191,25 @@ public final class VoidDescription {
     Map<Node, Set<Node>> classes = new TreeMap<>(VoidDescription::compareNodes);
     classes.putAll(byClass);
     for (Map.Entry<Node, Set<Node>> e : classes.entrySet()) {
-      Node part = uri(b + "void#class-" + key(e.getKey().getURI()));
+      Node part = uri(r + "void#class-" + key(e.getKey().getURI()));
       add(g, ds, uri(Vocab.VOID + "classPartition"), part);
       add(g, part, uri(Vocab.VOID + "class"), e.getKey());
       add(g, part, uri(Vocab.VOID + "entities"), integer(e.getValue().size()));
     }
     for (Map.Entry<Node, Long> e : byProperty.entrySet()) {
-      Node part = uri(b + "void#property-" + key(e.getKey().getURI()));
+      Node part = uri(r + "void#property-" + key(e.getKey().getURI()));
       add(g, ds, uri(Vocab.VOID + "propertyPartition"), part);
       add(g, part, uri(Vocab.VOID + "property"), e.getKey());
       add(g, part, uri(Vocab.VOID + "triples"), integer(e.getValue()));
     }
 
     // the Wikidata linkset
-    Node wikidata = uri(b + "void#wikidata");
+    Node wikidata = uri(r + "void#wikidata");
     add(g, wikidata, type, uri(Vocab.VOID + "Dataset"));
     add(g, wikidata, uri(Vocab.DCT + "title"), NodeFactory.createLiteralString("Wikidata"));
     add(g, wikidata, uri(FOAF + "homepage"), uri("https://www.wikidata.org/"));
     add(g, wikidata, uri(Vocab.VOID + "uriSpace"), NodeFactory.createLiteralString(Vocab.WIKIDATA));
-    Node linkset = uri(b + "void#linkset-wikidata");
+    Node linkset = uri(r + "void#linkset-wikidata");
     add(g, linkset, type, uri(Vocab.VOID + "Linkset"));
     add(g, ds, uri(Vocab.VOID + "subset"), linkset);
     add(g, linkset, uri(Vocab.VOID + "subjectsTarget"), ds);
@@ -199,8 +218,8 @@ public final class VoidDescription {
     add(g, linkset, uri(Vocab.VOID + "triples"), integer(sameAsWikidata));
 
     // sources: licence and attribution, from the source documents in the data
-    for (Source s : SOURCES) {
-      String prefix = b + "graph/" + s.key() + "/";
+    for (SourceTerms s : SourceTerms.values()) {
+      String prefix = b + "graph/" + s.key + "/";
       long docs = 0;
       long quads = 0;
       Set<Node> licenses = new TreeSet<>(VoidDescription::compareNodes);
@@ -221,19 +240,11 @@ public final class VoidDescription {
       if (docs == 0) {
         continue;
       }
-      if (licenses.isEmpty()) {
-        licenses.add(uri(s.defaultLicense()));
-      }
-      Node src = uri(b + "void#source-" + s.key());
-      add(g, ds, uri(Vocab.DCT + "source"), src);
-      add(g, ds, uri(Vocab.VOID + "subset"), src);
-      add(g, src, type, uri(Vocab.VOID + "Dataset"));
-      add(g, src, type, uri(Vocab.DCAT + "Dataset"));
-      add(g, src, uri(Vocab.DCT + "title"), NodeFactory.createLiteralString(s.title()));
-      add(g, src, uri(Vocab.DCAT + "landingPage"), uri(s.landingPage()));
-      add(g, src, uri(Vocab.DCT + "rights"), NodeFactory.createLiteralString(s.attribution()));
+      s.licenses.forEach(l -> licenses.add(uri(l))); // each licence the source offers, not only the one named
+      Node src = describeSource(g, ds, r + "void#source-" + s.key, s);
       for (Node l : licenses) {
         add(g, src, uri(Vocab.DCT + "license"), l);
+        add(g, ds, uri(Vocab.DCT + "license"), l);
       }
       add(g, src, uri(Vocab.VOID + "documents"), integer(docs));
       add(g, src, uri(Vocab.VOID + "triples"), integer(quads));
@@ -241,11 +252,11 @@ public final class VoidDescription {
 
     // one distribution per RDF file
     for (DumpFile f : files) {
-      if (!f.isRdf()) {
+      if (!f.isRdf() && RdfOutput.Format.byMediaType(f.mediaType()) == null) {
         continue;
       }
-      Node d = uri(b + "void#dist-" + f.name());
-      Node url = uri(b + "dumps/" + f.name());
+      Node d = uri(r + "void#dist-" + f.name());
+      Node url = uri(r + "dumps/" + f.name());
       boolean ontology = f.name().equals(DumpWriter.ONTOLOGY) || f.name().equals(DumpWriter.SHAPES);
       add(g, ds, uri(Vocab.DCAT + "distribution"), d);
       if (!ontology && f.compressFormat() == null) {
@@ -254,19 +265,25 @@ public final class VoidDescription {
       add(g, d, type, uri(Vocab.DCAT + "Distribution"));
       add(g, d, uri(Vocab.DCT + "title"), NodeFactory.createLiteralString(f.name()));
       add(g, d, uri(Vocab.DCAT + "downloadURL"), url);
-      add(g, d, uri(Vocab.DCAT + "accessURL"), uri(b + "dumps/"));
+      add(g, d, uri(Vocab.DCAT + "accessURL"), uri(r + "dumps/"));
       add(g, d, uri(Vocab.DCAT + "mediaType"), uri(IANA_MEDIA + f.mediaType()));
       if (f.compressFormat() != null) {
         add(g, d, uri(Vocab.DCAT + "compressFormat"), uri(IANA_MEDIA + f.compressFormat()));
       }
-      add(g, d, uri(Vocab.DCAT + "byteSize"), NodeFactory.createLiteralDT(Long.toString(f.bytes()),
-          XSDDatatype.XSDnonNegativeInteger));
-      add(g, d, uri(Vocab.VOID + "triples"), integer(f.statements()));
-      Node sum = uri(b + "void#dist-" + f.name() + "-sha256");
-      add(g, d, uri(SPDX + "checksum"), sum);
-      add(g, sum, type, uri(SPDX + "Checksum"));
-      add(g, sum, uri(SPDX + "algorithm"), uri(SPDX + "checksumAlgorithm_sha256"));
-      add(g, sum, uri(SPDX + "checksumValue"), NodeFactory.createLiteralDT(f.sha256(), XSDDatatype.XSDhexBinary));
+      if (f.bytes() >= 0) {
+        add(g, d, uri(Vocab.DCAT + "byteSize"), NodeFactory.createLiteralDT(Long.toString(f.bytes()),
+            XSDDatatype.XSDnonNegativeInteger));
+      }
+      if (f.statements() >= 0) {
+        add(g, d, uri(Vocab.VOID + "triples"), integer(f.statements()));
+      }
+      if (f.sha256() != null) {
+        Node sum = uri(r + "void#dist-" + f.name() + "-sha256");
+        add(g, d, uri(SPDX + "checksum"), sum);
+        add(g, sum, type, uri(SPDX + "Checksum"));
+        add(g, sum, uri(SPDX + "algorithm"), uri(SPDX + "checksumAlgorithm_sha256"));
+        add(g, sum, uri(SPDX + "checksumValue"), NodeFactory.createLiteralDT(f.sha256(), XSDDatatype.XSDhexBinary));
+      }
       if (version != null) {
         add(g, d, uri(Vocab.DCT + "hasVersion"), NodeFactory.createLiteralString(version));
       }

@@ -1,17 +1,25 @@
 package org.trackerkg.server;
 
+import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.trackerkg.publish.DumpFile;
+import org.trackerkg.publish.DumpWriter;
+import org.trackerkg.publish.RdfOutput;
+import org.trackerkg.publish.VoidDescription;
 import org.trackerkg.store.ServedData;
 import org.trackerkg.vocab.TKG;
 import org.trackerkg.vocab.Vocab;
@@ -37,94 +45,59 @@ final class Descriptions {
     return NodeFactory.createLiteralString(v);
   }
 
-  /** VoID + DCAT for the data served at {@code root} (scheme://host:port, no trailing slash). */
+  /**
+   * VoID + DCAT for the data served at {@code root} (scheme://host:port, no trailing slash): the dump's builder
+   * ({@link VoidDescription}), so every figure both state agrees. What must differ: the endpoint, landing page, dump
+   * URLs and the description's own nodes are under the server's URL; the distributions are the files in the dumps
+   * folder as they are now (size from the file, SHA-256 from its {@code SHA256SUMS}, no statement count); and when
+   * the data states no date, {@code dct:modified} is the day the server loaded it.
+   */
   static Graph voidGraph(ServedData data, String root, Path dumpsDir) {
-    Graph g = GraphFactory.createDefaultGraph();
-    Node ds = u(root + "/void#dataset");
-    Node voidDataset = u(Vocab.VOID + "Dataset");
-    g.add(ds, Vocab.type, voidDataset);
-    g.add(ds, Vocab.type, u(Vocab.DCAT + "Dataset"));
-    g.add(ds, Vocab.dctTitle, s("tracker-kg"));
-    g.add(ds, u(Vocab.DCT + "description"), s("Dossiers about mobile-app trackers (SDKs and the companies "
-        + "behind them) as linked open data: companies, detection signatures, privacy-policy clauses with DPV "
-        + "annotations, customers and integrations, each fact with its source."));
-    g.add(ds, u(Vocab.VOID + "triples"), n(data.triples()));
-    g.add(ds, u(Vocab.VOID + "entities"), n(data.entities()));
-    g.add(ds, u(Vocab.VOID + "distinctSubjects"), n(data.entities()));
-    g.add(ds, u(Vocab.VOID + "distinctObjects"), n(data.distinctObjects()));
-    g.add(ds, u(Vocab.VOID + "classes"), n(data.classes().size()));
-    g.add(ds, u(Vocab.VOID + "properties"), n(data.properties().size()));
-    g.add(ds, u(Vocab.VOID + "sparqlEndpoint"), u(root + "/sparql"));
-    g.add(ds, u(Vocab.VOID + "uriSpace"), s(data.base() + "id/"));
-    g.add(ds, u(Vocab.VOID + "rootResource"), u(root + "/"));
-    g.add(ds, u(Vocab.DCAT + "landingPage"), u(root + "/"));
-    g.add(ds, u(Vocab.DCT + "modified"),
-        NodeFactory.createLiteralDT(data.loaded().toString(), XSDDatatype.XSDdateTime));
-    if (!data.trackers().isEmpty()) {
-      g.add(ds, u(Vocab.VOID + "exampleResource"), u(data.trackers().get(0).iri()));
+    LocalDate modified = VoidDescription.defaultModified(data.dataset());
+    if (modified == null) {
+      modified = LocalDate.ofInstant(data.loaded(), ZoneOffset.UTC);
     }
-    for (String v : VOCABULARIES) {
-      g.add(ds, u(Vocab.VOID + "vocabulary"), u(v));
-    }
-    TreeSet<String> licenses = new TreeSet<>();
-    int i = 0;
-    for (ServedData.Source src : data.sources()) {
-      i++;
-      Node sub = u(src.iri());
-      g.add(ds, u(Vocab.VOID + "subset"), sub);
-      g.add(sub, Vocab.type, voidDataset);
-      g.add(sub, u(Vocab.VOID + "triples"), n(src.triples()));
-      if (src.title() != null) {
-        g.add(sub, Vocab.dctTitle, s(src.title()));
-      }
-      if (src.license() != null) {
-        g.add(sub, Vocab.dctLicense, u(src.license()));
-        licenses.add(src.license());
-      }
-    }
-    licenses.forEach(l -> g.add(ds, Vocab.dctLicense, u(l)));
-    i = 0;
-    for (Map.Entry<String, Long> e : data.classes().entrySet()) {
-      Node p = u(root + "/void#class-" + (++i));
-      g.add(ds, u(Vocab.VOID + "classPartition"), p);
-      g.add(p, u(Vocab.VOID + "class"), u(e.getKey()));
-      g.add(p, u(Vocab.VOID + "entities"), n(e.getValue()));
-    }
-    i = 0;
-    for (Map.Entry<String, Long> e : data.properties().entrySet()) {
-      Node p = u(root + "/void#property-" + (++i));
-      g.add(ds, u(Vocab.VOID + "propertyPartition"), p);
-      g.add(p, u(Vocab.VOID + "property"), u(e.getKey()));
-      g.add(p, u(Vocab.VOID + "triples"), n(e.getValue()));
-    }
-    for (String f : dumpFiles(dumpsDir)) {
-      Node file = u(root + "/dumps/" + f);
-      g.add(ds, u(Vocab.VOID + "dataDump"), file);
-      Node dist = u(root + "/void#dump-" + f);
-      g.add(ds, u(Vocab.DCAT + "distribution"), dist);
-      g.add(dist, Vocab.type, u(Vocab.DCAT + "Distribution"));
-      g.add(dist, u(Vocab.DCAT + "downloadURL"), file);
-      g.add(dist, u(Vocab.DCAT + "mediaType"), s(DumpsServlet.mediaType(f).replaceAll(";.*", "")));
-    }
-    return g;
+    return VoidDescription.describe(data.dataset(), data.base(), root + "/", null, modified, dumpFiles(dumpsDir));
   }
 
-  static List<String> dumpFiles(Path dir) {
-    List<String> out = new ArrayList<>();
+  /** The RDF files of the dumps folder, as distributions ({@code void.ttl} itself is none). */
+  static List<DumpFile> dumpFiles(Path dir) {
+    List<DumpFile> out = new ArrayList<>();
     if (dir == null || !Files.isDirectory(dir)) {
       return out;
     }
+    Map<String, String> sums = sums(dir.resolve(DumpWriter.SUMS));
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
       for (Path p : ds) {
         String n = p.getFileName().toString();
-        if (!n.startsWith(".") && Files.isRegularFile(p) && !n.equals("SHA256SUMS")) {
-          out.add(n);
+        boolean gz = n.endsWith(".gz");
+        String plain = gz ? n.substring(0, n.length() - 3) : n;
+        int dot = plain.lastIndexOf('.');
+        RdfOutput.Format f = dot < 0 ? null : RdfOutput.Format.byExtension(plain.substring(dot + 1));
+        if (n.startsWith(".") || !Files.isRegularFile(p) || f == null || n.equals(DumpWriter.VOID)) {
+          continue;
         }
+        out.add(new DumpFile(n, f.mediaType, gz ? "application/gzip" : null, Files.size(p), -1, sums.get(n)));
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return List.of();
     }
-    out.sort(null);
+    out.sort(Comparator.comparing(DumpFile::name, RdfOutput::compareCodePoints));
+    return out;
+  }
+
+  private static Map<String, String> sums(Path file) {
+    Map<String, String> out = new TreeMap<>();
+    try {
+      for (String line : Files.readAllLines(file)) {
+        String[] parts = line.split(" [ *]", 2);
+        if (parts.length == 2) {
+          out.put(parts[1].strip(), parts[0]);
+        }
+      }
+    } catch (IOException e) {
+      // no sums: the distributions state no checksum
+    }
     return out;
   }
 

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.trackerkg.publish.RdfOutput;
 
 /**
  * {@code /dumps/}: the files of the dump directory, flat. A listing page; each file with its media type, ETag,
@@ -31,14 +32,9 @@ final class DumpsServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
+  /** The files that are not RDF (the RDF syntaxes come from {@link RdfOutput.Format}, the one registry). */
   private static final Map<String, String> TYPES = Map.ofEntries(
-      Map.entry("ttl", "text/turtle; charset=utf-8"),
-      Map.entry("nt", "application/n-triples; charset=utf-8"),
-      Map.entry("trig", "application/trig; charset=utf-8"),
-      Map.entry("nq", "application/n-quads; charset=utf-8"),
-      Map.entry("jsonld", "application/ld+json"),
       Map.entry("json", "application/json"),
-      Map.entry("rdf", "application/rdf+xml"),
       Map.entry("gz", "application/gzip"),
       Map.entry("txt", "text/plain; charset=utf-8"),
       Map.entry("sha256", "text/plain; charset=utf-8"),
@@ -56,7 +52,8 @@ final class DumpsServlet extends HttpServlet {
     }
     int dot = name.lastIndexOf('.');
     String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-    return TYPES.getOrDefault(ext, "application/octet-stream");
+    RdfOutput.Format rdf = RdfOutput.Format.byExtension(ext);
+    return rdf != null ? rdf.contentType() : TYPES.getOrDefault(ext, "application/octet-stream");
   }
 
   @Override

@@ -1,12 +1,10 @@
 package org.trackerkg.server;
 
+import org.trackerkg.base.Hashes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** Writing responses: bodies with ETag and 304, plain-text errors, the server's own absolute URLs. */
 final class Http {
@@ -17,12 +15,7 @@ final class Http {
 
   /** A strong ETag for the bytes. */
   static String etag(byte[] body) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(body);
-      return "\"" + HexFormat.of().formatHex(d, 0, 12) + "\"";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return "\"" + Hashes.sha256Hex(body).substring(0, 24) + "\"";
   }
 
   /** Whether If-None-Match names this ETag (weak comparison, as RFC 9110 asks for GET). */

@@ -2,7 +2,6 @@ package org.trackerkg.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,7 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import org.trackerkg.link.MatchOutput;
 import org.trackerkg.link.SignatureMatcher;
 
 /**
@@ -113,32 +112,11 @@ public final class MatchServlet extends HttpServlet {
       sendJson(req, resp, names);
       return;
     }
-    StringBuilder sb = new StringBuilder();
-    for (String n : names) {
-      List<SignatureMatcher.Tracker> ts = matcher.trackersOf(n);
-      sb.append(n.replace('\t', ' ')).append('\t');
-      if (ts.isEmpty()) {
-        sb.append("-\t-");
-      } else {
-        sb.append(ts.stream().map(SignatureMatcher.Tracker::slug).collect(Collectors.joining(","))).append('\t')
-            .append(ts.stream().map(SignatureMatcher.Tracker::name).collect(Collectors.joining(",")));
-      }
-      sb.append('\n');
-    }
-    Http.send(req, resp, chosen + "; charset=utf-8", sb.toString().getBytes(StandardCharsets.UTF_8), null);
+    String tsv = MatchOutput.tsv(matcher, names, SignatureMatcher.As.AUTO);
+    Http.send(req, resp, chosen + "; charset=utf-8", tsv.getBytes(StandardCharsets.UTF_8), null);
   }
-
   private void sendJson(HttpServletRequest req, HttpServletResponse resp, List<String> names) throws IOException {
-    ObjectNode out = JSON.createObjectNode();
-    ArrayNode results = out.putArray("results");
-    for (String n : names) {
-      ObjectNode r = results.addObject();
-      r.put("query", n);
-      ArrayNode ts = r.putArray("trackers");
-      for (SignatureMatcher.Tracker t : matcher.trackersOf(n)) {
-        ts.addObject().put("id", t.slug()).put("name", t.name()).put("iri", t.iri());
-      }
-    }
+    ObjectNode out = MatchOutput.json(matcher, names, SignatureMatcher.As.AUTO);
     byte[] body;
     try {
       body = JSON.writeValueAsBytes(out);

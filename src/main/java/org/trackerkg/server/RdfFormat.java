@@ -1,37 +1,38 @@
 package org.trackerkg.server;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFWriter;
-import org.apache.jena.riot.out.NodeFmtLib;
-import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.shared.PrefixMapping;
+import org.trackerkg.publish.RdfOutput;
 import org.trackerkg.vocab.Vocab;
 
-/** The formats documents are negotiated in: HTML for people, four RDF syntaxes for machines. */
+/**
+ * The formats documents are negotiated in: HTML for people, four RDF syntaxes for machines. Names, extensions and
+ * media types come from the one registry, {@link RdfOutput.Format}.
+ */
 enum RdfFormat {
-  HTML("text/html", "html", null),
-  TURTLE("text/turtle", "ttl", RDFFormat.TURTLE_PRETTY),
-  NTRIPLES("application/n-triples", "nt", RDFFormat.NTRIPLES),
-  JSONLD("application/ld+json", "jsonld", RDFFormat.JSONLD11),
-  RDFXML("application/rdf+xml", "rdf", RDFFormat.RDFXML_PLAIN);
+  HTML(null),
+  TURTLE(RdfOutput.Format.TTL),
+  NTRIPLES(RdfOutput.Format.NT),
+  JSONLD(RdfOutput.Format.JSONLD),
+  RDFXML(RdfOutput.Format.RDFXML);
 
+  final RdfOutput.Format syntax;
   final String mediaType;
   final String extension;
-  final RDFFormat format;
 
-  RdfFormat(String mediaType, String extension, RDFFormat format) {
-    this.mediaType = mediaType;
-    this.extension = extension;
-    this.format = format;
+  RdfFormat(RdfOutput.Format syntax) {
+    this.syntax = syntax;
+    this.mediaType = syntax == null ? "text/html" : syntax.mediaType;
+    this.extension = syntax == null ? "html" : syntax.extension;
   }
 
   String contentType() {
-    return this == JSONLD || this == RDFXML ? mediaType : mediaType + "; charset=utf-8";
+    return syntax == null ? mediaType + "; charset=utf-8" : syntax.contentType();
   }
 
   /** Offers in the server's order of preference when the client does not care (Turtle first). */
@@ -54,27 +55,43 @@ enum RdfFormat {
     return null;
   }
 
+  /** A document's suffix ({@code /id/x.ttl}): the file extensions of the registry, and {@code html}. */
   static RdfFormat byExtension(String ext) {
+    return ext.equals("html") ? HTML : of(RdfOutput.Format.byExtension(ext));
+  }
+
+  /** A {@code ?format=} value: any name of the registry ({@code ttl}, {@code turtle}, {@code rdf}, {@code rdfxml}, …). */
+  static RdfFormat byName(String name) {
+    return name.equals("html") ? HTML : of(RdfOutput.Format.byName(name));
+  }
+
+  private static RdfFormat of(RdfOutput.Format syntax) {
     for (RdfFormat f : values()) {
-      if (f.extension.equals(ext)) {
+      if (f.syntax != null && f.syntax == syntax) {
         return f;
       }
     }
     return null;
   }
 
-  /** The graph written deterministically (sorted triples, the standard prefixes). */
+  /**
+   * The graph written deterministically, in the dumps' one order (code points): N-Triples as the dumps' sorted
+   * lines, the other syntaxes from {@link RdfOutput#canonical}, with the standard prefixes.
+   */
   byte[] write(Graph graph, String base) {
-    Graph sorted = GraphFactory.createDefaultGraph();
-    sorted.getPrefixMapping().setNsPrefixes(Vocab.prefixes(base));
-    sorted.getPrefixMapping().setNsPrefix("void", Vocab.VOID).setNsPrefix("dcat", Vocab.DCAT)
+    PrefixMapping prefixes = PrefixMapping.Factory.create().setNsPrefixes(Vocab.prefixes(base))
+        .setNsPrefix("void", Vocab.VOID).setNsPrefix("dcat", Vocab.DCAT)
         .setNsPrefix("sd", "http://www.w3.org/ns/sparql-service-description#");
-    List<Triple> ts = new ArrayList<>(graph.find().toList());
-    ts.sort(Comparator.comparing((Triple t) -> NodeFmtLib.strNT(t.getSubject()) + " "
-        + NodeFmtLib.strNT(t.getPredicate()) + " " + NodeFmtLib.strNT(t.getObject())));
-    ts.forEach(sorted::add);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    RDFWriter.source(sorted).format(format).output(out);
+    if (syntax == RdfOutput.Format.NT) {
+      // the dumps' sorted lines, byte for byte (a graph's iteration order is no sort order)
+      for (String line : RdfOutput.sortedTriples(graph)) {
+        out.writeBytes(line.getBytes(StandardCharsets.UTF_8));
+        out.write('\n');
+      }
+      return out.toByteArray();
+    }
+    RDFWriter.source(RdfOutput.canonical(graph, prefixes)).format(syntax.graphFormat).output(out);
     return out.toByteArray();
   }
 }

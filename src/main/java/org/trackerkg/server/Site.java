@@ -22,6 +22,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.trackerkg.link.SignatureMatcher;
 import org.trackerkg.query.CannedQuery;
 import org.trackerkg.query.ParameterException;
+import org.trackerkg.publish.VoidDescription;
 import org.trackerkg.query.QueryCatalogue;
 import org.trackerkg.store.ServedData;
 import org.trackerkg.vocab.Labels;
@@ -72,6 +73,12 @@ final class Site {
   }
 
   /** The trackers' signatures, built once for {@code /match} and {@code /reconcile} alike. */
+  /** The data changed (a replica applied a patch): kept answers, pages and the matcher are rebuilt on demand. */
+  synchronized void dataChanged() {
+    results.dataChanged();
+    matcher = null;
+  }
+
   synchronized SignatureMatcher matcher() {
     if (matcher == null) {
       matcher = data.read(() -> SignatureMatcher.fromDataset(data.dataset(), data.union(), data.base()));
@@ -122,11 +129,11 @@ final class Site {
     Http.sendText(req, resp, 406, "Not Acceptable: available as " + String.join(", ", offers));
   }
 
-  /** The format a request asks for: a {@code format=ttl|nt|jsonld|rdf|html} parameter, else its Accept header. */
+  /** The format a request asks for: a {@code format=} parameter (any name of the format registry, or html), else its Accept header. */
   static String choose(HttpServletRequest req, List<String> offers) {
     String fp = req.getParameter("format");
     if (fp != null) {
-      RdfFormat f = RdfFormat.byExtension(fp.toLowerCase(Locale.ROOT));
+      RdfFormat f = RdfFormat.byName(fp.toLowerCase(Locale.ROOT));
       return f != null && offers.contains(f.mediaType) ? f.mediaType : null;
     }
     return Negotiation.choose(req.getHeader("Accept"), offers);
@@ -424,7 +431,10 @@ final class Site {
           String ttl = new String(RdfFormat.TURTLE.write(g, data.base()), StandardCharsets.UTF_8);
           Views.Page page = new Views.Page("VoID description", null, List.of(
               new Views.Link("/void?format=ttl", "Turtle"), new Views.Link("/void?format=jsonld", "JSON-LD")));
-          return Cached.of(Pages.render("void.jte", new Views.Void(page, ttl, data.triples(), data.entities(),
+          // the figure the description states, not a second count
+          long entities = Long.parseLong(g.find(ViewBuilder.uri(VoidDescription.datasetIri(root + "/")),
+              ViewBuilder.uri(Vocab.VOID + "entities"), Node.ANY).next().getObject().getLiteralLexicalForm());
+          return Cached.of(Pages.render("void.jte", new Views.Void(page, ttl, data.triples(), entities,
               data.trackers().size(), data.organisations().size())), Pages.HTML);
         });
         send(req, resp, c);

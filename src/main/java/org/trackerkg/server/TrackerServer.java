@@ -72,12 +72,14 @@ public final class TrackerServer {
 
   private final FusekiServer fuseki;
   private final ServedData data;
+  private final Site site;
   private final String host;
   private final int requestedPort;
 
-  private TrackerServer(FusekiServer fuseki, ServedData data, String host, int requestedPort) {
+  private TrackerServer(FusekiServer fuseki, ServedData data, Site site, String host, int requestedPort) {
     this.fuseki = fuseki;
     this.data = data;
+    this.site = site;
     this.host = host;
     this.requestedPort = requestedPort;
   }
@@ -146,8 +148,19 @@ public final class TrackerServer {
     return data.dataset();
   }
 
+  /** The data served and what the pages know of it. */
+  public ServedData data() {
+    return data;
+  }
+
   public String base() {
     return data.base();
+  }
+
+  /** The data changed underneath (a replica applied a patch): summarise it again, drop kept answers and pages. */
+  public void dataChanged() {
+    data.summarise();
+    site.dataChanged();
   }
 
   /** The embedded Fuseki, for inspection (its Jetty server, connectors…). */
@@ -186,8 +199,15 @@ public final class TrackerServer {
     private Path dumpsDir;
     private PrintStream requestLog = System.err;
     private PrintStream messages = System.err;
+    private java.util.function.Supplier<org.trackerkg.store.replication.Replica.Status> replication;
 
     private Builder() {}
+
+    /** A replica: the data changes by patches (kept transactional), and {@code /$/replication} reports this. */
+    public Builder replication(java.util.function.Supplier<org.trackerkg.store.replication.Replica.Status> status) {
+      this.replication = status;
+      return this;
+    }
 
     /** The graph to serve (one named graph per source document), as the pipeline built it. */
     public Builder dataset(DatasetGraph dataset) {
@@ -345,7 +365,7 @@ public final class TrackerServer {
 
       ServedData data;
       try {
-        data = tdb == null ? ServedData.inMemory(dataset, b, updatePassword != null) : TdbStore.open(tdb, dataset, b, messages);
+        data = tdb == null ? ServedData.inMemory(dataset, b, updatePassword != null || replication != null) : TdbStore.open(tdb, dataset, b, messages);
       } catch (IOException e) {
         throw new IllegalStateException("tdb: cannot load " + tdb + ": " + e.getMessage(), e);
       }
@@ -371,6 +391,10 @@ public final class TrackerServer {
               .add("/data", DataService.newBuilder(served).addEndpoint(Operation.GSP_RW, "", admin).build())
               .addFilter("/update", new WriteFilter(site.results()))
               .addFilter("/data", new WriteFilter(site.results()));
+        }
+        if (replication != null) {
+          fb.addServlet("/$/replication", new ReplicationServlet(replication))
+              .addFilter("/$/ping", new ReplicationServlet.PingFilter(replication));
         }
         fuseki = fb
             .port(port)
@@ -431,7 +455,11 @@ public final class TrackerServer {
           log.flush();
         }, "%{client}a - %u %t \"%r\" %s %O %{ms}T ms"));
       }
-      return new TrackerServer(fuseki, data, host, port);
+      if (replication != null) {
+        ReplicationServlet.registerMetrics(org.apache.jena.fuseki.metrics.MetricsProvider
+            .getMetricsProvider(fuseki.getServletContext()).getMeterRegistry(), replication);
+      }
+      return new TrackerServer(fuseki, data, site, host, port);
     }
   }
 }

@@ -40,14 +40,12 @@ public class ServedData {
   private final Instant loaded = Instant.now();
   private final boolean defaultIsUnion;
 
-  private final long triples;
-  private final NavigableSet<String> subjects;
-  private final List<Entry> trackers;
-  private final List<Entry> organisations;
-  private final Map<String, Long> classes;
-  private final Map<String, Long> properties;
-  private final List<Source> sources;
-  private final long distinctObjects;
+  /** What the pages know of the data, replaced whole when the data changes (a replica applied a patch). */
+  private record Summary(long triples, NavigableSet<String> subjects, List<Entry> trackers,
+      List<Entry> organisations, Map<String, Long> classes, Map<String, Long> properties, List<Source> sources,
+      long distinctObjects) {}
+
+  private volatile Summary summary;
 
   public ServedData(DatasetGraph dataset, String base, boolean loadedFromScratch, Runnable onClose) {
     this(dataset, base, loadedFromScratch, onClose, false);
@@ -60,15 +58,20 @@ public class ServedData {
     this.base = base;
     this.loadedFromScratch = loadedFromScratch;
     this.onClose = onClose;
+    summarise();
+  }
+
+  /** Computes again what the pages know of the data: after a change (a patch applied by a replica). */
+  public void summarise() {
     Index ix = read(() -> new Index(dataset, union()));
-    this.triples = ix.triples;
-    this.subjects = Collections.unmodifiableNavigableSet(ix.subjects);
-    this.trackers = List.copyOf(ix.trackers);
-    this.organisations = List.copyOf(ix.orgs);
-    this.classes = Collections.unmodifiableMap(ix.classes);
-    this.properties = Collections.unmodifiableMap(ix.properties);
-    this.sources = List.copyOf(ix.sources);
-    this.distinctObjects = ix.objects;
+    summary = new Summary(ix.triples, Collections.unmodifiableNavigableSet(ix.subjects), List.copyOf(ix.trackers),
+        List.copyOf(ix.orgs), Collections.unmodifiableMap(ix.classes), Collections.unmodifiableMap(ix.properties),
+        List.copyOf(ix.sources), ix.objects);
+  }
+
+  /** Whether the default graph is a copy of the union of the named graphs (kept in step by whoever writes). */
+  public boolean defaultIsUnion() {
+    return defaultIsUnion;
   }
 
   /**
@@ -123,45 +126,45 @@ public class ServedData {
   }
 
   public long triples() {
-    return triples;
+    return summary.triples();
   }
 
   /** Every IRI that is a subject, sorted: owned nodes of {@code x} are the range {@code x/ … x0}. */
   public NavigableSet<String> subjects() {
-    return subjects;
+    return summary.subjects();
   }
 
   public long entities() {
-    return subjects.size();
+    return summary.subjects().size();
   }
 
   public long distinctObjects() {
-    return distinctObjects;
+    return summary.distinctObjects();
   }
 
   public List<Entry> trackers() {
-    return trackers;
+    return summary.trackers();
   }
 
   public List<Entry> organisations() {
-    return organisations;
+    return summary.organisations();
   }
 
   public Map<String, Long> classes() {
-    return classes;
+    return summary.classes();
   }
 
   public Map<String, Long> properties() {
-    return properties;
+    return summary.properties();
   }
 
   public List<Source> sources() {
-    return sources;
+    return summary.sources();
   }
 
   /** The IRIs {@code iri/…} names: the nodes a thing owns, recursively. */
   public NavigableSet<String> owned(String iri) {
-    return subjects.subSet(iri + "/", true, iri + "0", false);
+    return summary.subjects().subSet(iri + "/", true, iri + "0", false);
   }
 
   private static final class Index {

@@ -1,19 +1,16 @@
 package org.trackerkg.store;
 
+import org.trackerkg.base.Hashes;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -90,17 +87,12 @@ public final class TdbStore {
   }
 
   private static String writeNQuads(DatasetGraph input, String base, Path nq) throws IOException {
-    MessageDigest md;
-    try {
-      md = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    MessageDigest md = Hashes.sha256();
     try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(nq), 1 << 16),
         md)) {
       RdfOutput.write(input, RdfOutput.Format.NQ, base, out);
     }
-    return HexFormat.of().formatHex(md.digest());
+    return Hashes.hex(md);
   }
 
   private static void load(Path db, Path nq, PrintStream messages) {
@@ -136,7 +128,7 @@ public final class TdbStore {
           try {
             DatasetGraph old = DatabaseMgr.connectDatasetGraph(p.toString());
             TDBInternal.expel(old);
-            deleteTree(p);
+            AtomicFile.deleteRecursively(p);
           } catch (RuntimeException | IOException e) {
             // in use by another process, or not a database: leave it
           }
@@ -144,20 +136,6 @@ public final class TdbStore {
       }
     } catch (IOException e) {
       // listing failed: nothing removed, nothing lost
-    }
-  }
-
-  private static void deleteTree(Path p) throws IOException {
-    try (Stream<Path> s = Files.walk(p)) {
-      s.sorted(Comparator.reverseOrder()).forEach(f -> {
-        try {
-          Files.delete(f);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
     }
   }
 

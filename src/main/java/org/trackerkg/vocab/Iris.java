@@ -1,10 +1,7 @@
 package org.trackerkg.vocab;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import org.apache.commons.codec.digest.DigestUtils;
 import java.text.Normalizer;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -98,15 +95,7 @@ public final class Iris {
 
   /** 8 hex digits of the sha256 of the parts joined by U+001F: stable content keys for owned nodes. */
   public static String shortHash(String... parts) {
-    return sha256Hex(String.join("\u001f", parts)).substring(0, 8);
-  }
-
-  public static String sha256Hex(String s) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    // commons-codec, as base.Hashes (vocab sits below base)
+    return DigestUtils.sha256Hex(String.join("\u001f", parts)).substring(0, 8);
   }
 }

@@ -41,6 +41,7 @@ public final class TKG {
   public static final Resource PackageRepository = r("PackageRepository");
   public static final Resource Claim = r("Claim");
   public static final Resource DpvAnnotation = r("DpvAnnotation");
+  public static final Resource Detection = r("Detection");
   public static final Resource AdvertisingIdentifier = r("AdvertisingIdentifier");
   public static final Resource ClauseKindScheme = r("ClauseKindScheme");
   public static final Resource CategoryScheme = r("CategoryScheme");
@@ -100,4 +101,14 @@ public final class TKG {
   // Makers and owners (graph/Makers, graph/OrgResolver)
   /** How a maker was decided: stated, name-prefix, shared-domain, own-domain. */
   public static final Property makerRule = p("makerRule");
+
+  // App scans
+  public static final Property embeds = p("embeds");
+  public static final Property detection = p("detection");
+  public static final Property detectedTracker = p("detectedTracker");
+  public static final Property matchedPattern = p("matchedPattern");
+  public static final Property detectionKind = p("detectionKind");
+  public static final Property matchCount = p("matchCount");
+  public static final Property requestsPermission = p("requestsPermission");
+  public static final Property exposes = p("exposes");
 }

@@ -55,6 +55,8 @@ public final class Vocab {
   public static final Node dctReferences = uri(DCT + "references");
   public static final Node dctTitle = uri(DCT + "title");
   public static final Node dctLicense = uri(DCT + "license");
+  public static final Node dctRightsHolder = uri(DCT + "rightsHolder");
+  public static final Node dctRights = uri(DCT + "rights");
   public static final Node foafPrimaryTopic = uri(FOAF + "primaryTopic");
   public static final Node dpvHasDuration = uri(DPV + "hasDuration");
   public static final Node dpvTemporalDuration = uri(DPV + "TemporalDuration");

@@ -30,14 +30,14 @@ class MatchCommandTest {
     assertEquals("api.mparticle.com\tmparticle\tmParticle\n"
         + "com.google.android.gms.ads.AdView\tgoogle-admob\tGoogle AdMob\n"
         + "com.appsflyer.AppsFlyerLib\tappsflyer\tAppsFlyer\n"
-        + "com.google.android.gms.ads.identifier.AdvertisingIdClient\t-\n", out.toString());
+        + "com.google.android.gms.ads.identifier.AdvertisingIdClient\t-\t-\n", out.toString());
   }
 
   @Test
   void json() {
     Corpus.assumePresent();
     assertEquals(0, run("match", "--format", "json", "api.mparticle.com", Corpus.exodusJson().toString()));
-    assertTrue(out.toString().contains("\"slug\" : \"mparticle\""), out.toString());
+    assertTrue(out.toString().contains("\"id\" : \"mparticle\""), out.toString());
     assertTrue(out.toString().contains("\"pattern\" : \"mparticle\\\\.com\""), out.toString());
   }
 

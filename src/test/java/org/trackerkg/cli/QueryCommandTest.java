@@ -1,11 +1,16 @@
 package org.trackerkg.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -152,5 +157,44 @@ class QueryCommandTest {
     }
     Run down = run("query", "trackers", "--endpoint", "http://localhost:1/ds", "--timeout", "5");
     assertEquals(2, down.code(), down.err());
+  }
+
+  @Test
+  void anEndpointErrorShowsItsStatusAndTheFirstLineOfItsBody() throws Exception {
+    // what Virtuoso answers a query its compiler rejects: 500, a plain-text body of several lines
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/sparql", x -> {
+      byte[] body = "\nVirtuoso 37000 Error SQ156: Internal Optimized compiler error\n\nSPARQL query:\nSELECT …\n"
+          .getBytes(StandardCharsets.UTF_8);
+      x.getResponseHeaders().add("Content-Type", "text/plain");
+      x.sendResponseHeaders(500, body.length);
+      x.getResponseBody().write(body);
+      x.close();
+    });
+    server.start();
+    try {
+      Run r = run("query", "trackers", "--endpoint",
+          "http://127.0.0.1:" + server.getAddress().getPort() + "/sparql", "--timeout", "10");
+      assertEquals(2, r.code(), r.err());
+      assertTrue(r.err().contains("HTTP 500"), r.err());
+      assertTrue(r.err().contains("Virtuoso 37000 Error SQ156: Internal Optimized compiler error"), r.err());
+      assertFalse(r.err().contains("SPARQL query:"), "only the first line of the body: " + r.err());
+      assertFalse(r.err().contains("%20") || r.err().contains("query="), "no encoded request: " + r.err());
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void anUnreachableEndpointSaysConnectionRefusedInOneLine() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort(); // closed again: nothing listens there
+    }
+    Run r = run("query", "trackers", "--endpoint", "http://127.0.0.1:" + port + "/sparql", "--timeout", "10");
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("connection refused"), r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+    assertFalse(r.err().contains("query="), r.err());
   }
 }

@@ -19,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,10 +87,17 @@ class ServeWarmStartTest {
   }
 
   static Started start(Path input, Path dumps) throws Exception {
+    return start(input.toString(), "--port", "0", "--dumps", dumps.toString());
+  }
+
+  /** {@code tkg serve ARGS} as a child process, returned once it serves. */
+  static Started start(String... serveArgs) throws Exception {
     String java = ProcessHandle.current().info().command().orElse(
         Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    Process p = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "serve", input.toString(), "--port", "0", "--dumps", dumps.toString()).start();
+    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g", "-cp",
+        System.getProperty("java.class.path"), Main.class.getName(), "serve"));
+    cmd.addAll(List.of(serveArgs));
+    Process p = new ProcessBuilder(cmd).start();
     StringBuilder stderr = new StringBuilder();
     Thread drain = new Thread(() -> {
       try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {

@@ -18,6 +18,7 @@ import org.trackerkg.Corpus;
 import org.trackerkg.base.Diagnostic;
 import org.trackerkg.pipeline.Pipeline;
 import org.trackerkg.vocab.Iris;
+import org.trackerkg.vocab.Labels;
 
 /** Signature matching, reconciliation, stable IRIs and exports over the whole corpus. */
 class LinkingTest {
@@ -35,6 +36,20 @@ class LinkingTest {
 
   static List<String> slugs(String name) {
     return matcher.trackersOf(name).stream().map(SignatureMatcher.Tracker::slug).toList();
+  }
+
+  /** One display-name rule ({@link Labels}): a tracker has the same name on its page, in /match and /reconcile. */
+  @Test
+  void oneNameForATrackerEverywhere() {
+    var union = loaded.dataset().getUnionGraph();
+    Iris iris = new Iris(Iris.DEFAULT_BASE);
+    for (String[] c : new String[][] {{"safegraph", "api.safegraph.com", "OpenLocate"},
+        {"krux", "com.krux.androidsdk.Krux", "Audience Studio"}}) {
+      String page = Labels.label(union, org.apache.jena.graph.NodeFactory.createURI(iris.tracker(c[0])));
+      assertEquals(c[2], page);
+      assertEquals(List.of(page), matcher.trackersOf(c[1]).stream().map(SignatureMatcher.Tracker::name).toList());
+      assertEquals(page, reconciler.entity("tracker/" + c[0]).name());
+    }
   }
 
   @Test

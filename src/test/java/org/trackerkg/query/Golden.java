@@ -15,14 +15,15 @@ import org.apache.jena.riot.resultset.ResultSetLang;
 /**
  * Expected-results files for the canned queries: SPARQL TSV, one row per line in the query's order. Cells that
  * join a list with {@code " | "} (GROUP_CONCAT) have their items sorted, since SPARQL leaves that order open.
- * With {@code -Dtkg.regenerate=true} the files are rewritten from the run instead of compared.
+ * With {@code -Dtkg.regenerate=true} the files (these and the mapping golden, {@code MappingGoldenTest}) are
+ * rewritten from the run instead of compared.
  */
-final class Golden {
+public final class Golden {
   static final String SEPARATOR = " | ";
 
   private Golden() {}
 
-  static boolean regenerate() {
+  public static boolean regenerate() {
     return Boolean.getBoolean("tkg.regenerate");
   }
 
@@ -64,11 +65,11 @@ final class Golden {
     return "\"" + String.join(SEPARATOR, items) + cell.substring(end);
   }
 
-  static List<String> read(Path file) throws IOException {
+  public static List<String> read(Path file) throws IOException {
     return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isEmpty()).toList();
   }
 
-  static void write(Path file, List<String> lines) throws IOException {
+  public static void write(Path file, List<String> lines) throws IOException {
     Files.createDirectories(file.getParent());
     Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
   }

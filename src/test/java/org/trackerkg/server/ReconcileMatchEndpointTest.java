@@ -212,4 +212,33 @@ class ReconcileMatchEndpointTest {
     r = Fixture.post(server, "/match", "text/plain", many);
     assertEquals(413, r.statusCode());
   }
+
+  /** `tkg match` and /match over the same data: the same TSV bytes and the same JSON (one formatter). */
+  @Test
+  void cliAndHttpMatchAgree() throws Exception {
+    DatasetGraph dsg = Fixture.seed();
+    TrackerServer seedOnly = Fixture.server(dsg).build().start();
+    try {
+      String[] names = {"api.mparticle.com", "com.mparticle.MParticle", "no.such.thing.example"};
+      String body = String.join("\n", names) + "\n";
+      for (String format : new String[] {"tsv", "json"}) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("match", "--format", format));
+        args.addAll(java.util.List.of(names));
+        args.add("src/test/seed");
+        assertEquals(0, org.trackerkg.cli.Main.commandLine(new java.io.PrintWriter(out),
+            new java.io.PrintWriter(new java.io.StringWriter())).execute(args.toArray(String[]::new)));
+        HttpResponse<String> r = Fixture.post(seedOnly, "/match", "text/plain", body, "Accept",
+            format.equals("tsv") ? "text/tab-separated-values" : "application/json");
+        assertEquals(200, r.statusCode());
+        if (format.equals("tsv")) {
+          assertEquals(out.toString(), r.body());
+        } else {
+          assertEquals(JSON.readTree(out.toString()), JSON.readTree(r.body()));
+        }
+      }
+    } finally {
+      seedOnly.stop();
+    }
+  }
 }

@@ -68,4 +68,40 @@ class VoidTest {
       server.stop();
     }
   }
+
+  /** /void and the dump's void.ttl come from one builder: after the server's URL is read as the base, every triple
+   * /void states is in void.ttl (same entities, same data date, same media type IRIs, same sizes and checksums). */
+  @Test
+  void voidAndTheDumpsVoidAgree(@TempDir Path dumps) throws Exception {
+    var dsg = Fixture.seed();
+    dsg.add(ViewBuilder.uri(org.trackerkg.vocab.Iris.DEFAULT_BASE + "graph/test-date"),
+        ViewBuilder.uri(LinkedDataTest.MPARTICLE), org.trackerkg.vocab.TKG.exodusCreated.asNode(),
+        org.apache.jena.graph.NodeFactory.createLiteralDT("2021-03-04",
+            org.apache.jena.datatypes.xsd.XSDDatatype.XSDdate));
+    org.trackerkg.publish.DumpWriter.create().base(org.trackerkg.vocab.Iris.DEFAULT_BASE).write(dsg, dumps);
+    Graph dumped = GraphFactory.createDefaultGraph();
+    RDFParser.source(dumps.resolve("void.ttl")).lang(Lang.TURTLE).parse(dumped);
+    TrackerServer server = Fixture.server(dsg).dumpsDir(dumps).build().start();
+    try {
+      HttpResponse<String> r = Fixture.get(server, "/void", "Accept", "application/n-triples");
+      assertEquals(200, r.statusCode());
+      String nt = r.body().replace("<" + server.url(), "<" + org.trackerkg.vocab.Iris.DEFAULT_BASE);
+      Graph served = GraphFactory.createDefaultGraph();
+      RDFParser.fromString(nt, Lang.NTRIPLES).parse(served);
+      java.util.List<Triple> missing = served.find().filterDrop(dumped::contains).toList();
+      assertEquals(java.util.List.of(), missing, "stated by /void, not by void.ttl");
+      Node ds = ViewBuilder.uri(org.trackerkg.publish.VoidDescription.datasetIri(
+          org.trackerkg.vocab.Iris.DEFAULT_BASE));
+      for (Node p : new Node[] {v("entities"), v("triples"), v("distinctSubjects"), v("distinctObjects"),
+          v("classes"), v("properties"), ViewBuilder.uri(Vocab.DCT + "modified")}) {
+        assertTrue(served.contains(ds, p, Node.ANY), p.toString());
+      }
+      assertTrue(served.contains(ds, ViewBuilder.uri(Vocab.DCT + "modified"), org.apache.jena.graph.NodeFactory
+          .createLiteralDT("2021-03-04", org.apache.jena.datatypes.xsd.XSDDatatype.XSDdate)));
+      assertTrue(served.contains(Node.ANY, ViewBuilder.uri(Vocab.DCAT + "mediaType"),
+          ViewBuilder.uri(org.trackerkg.publish.VoidDescription.IANA_MEDIA + "application/n-quads")));
+    } finally {
+      server.stop();
+    }
+  }
 }

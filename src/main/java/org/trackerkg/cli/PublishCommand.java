@@ -1,0 +1,73 @@
+package org.trackerkg.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.apache.kafka.common.KafkaException;
+import org.trackerkg.pipeline.Pipeline;
+import org.trackerkg.publish.PatchLog;
+import org.trackerkg.publish.Publisher;
+import org.trackerkg.validate.Validation;
+import org.trackerkg.vocab.Iris;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code tkg publish}: the change since the last publish, as one RDF Patch appended to a Kafka topic. */
+@Command(name = "publish", mixinStandardHelpOptions = true,
+    description = {"Convert and validate the input, then append to the patch log at --to the RDF Patch that turns",
+        "the last published state (read back from the log) into it: the whole data set the first time, nothing",
+        "when the input did not change. Replicas (`tkg serve --follow`) apply the patches in order.",
+        "Exit 0 published (or nothing to publish), 1 the data does not conform (nothing appended),",
+        "2 unreadable input, bad address or unreachable log."})
+public final class PublishCommand implements Callable<Integer> {
+  @Mixin InputOptions input;
+
+  @Option(names = "--to", paramLabel = "kafka://BOOTSTRAP/TOPIC", required = true,
+      description = "The patch log: a Kafka topic (created with one partition when missing).")
+  String to;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    PatchLog.Address address;
+    try {
+      address = PatchLog.Address.parse(to);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--to: " + e.getMessage(), e);
+    }
+    Pipeline.Loaded loaded = input.load(err);
+    if (loaded.hasInputErrors()) {
+      err.println("tkg: not publishing: some input could not be read (see above)");
+      return ExitCode.BAD_INPUT;
+    }
+    Validation.Report report = Validation.validate(loaded.dataset(), loaded.graph().sourceFiles());
+    if (!report.conforms()) {
+      report.findings().stream().filter(Validation.Finding::isViolation).forEach(err::println);
+      err.printf("tkg: not publishing: %d violations of the shapes%n", report.violations());
+      return ExitCode.FINDINGS;
+    }
+    String base = new Iris(input.base).base();
+    Publisher.Outcome o;
+    try {
+      o = Publisher.publish(address, loaded.dataset(), base, Main.build());
+    } catch (KafkaException | IllegalStateException e) {
+      err.println("tkg: not published to " + address + ": " + e.getMessage());
+      return ExitCode.BAD_INPUT;
+    }
+    if (!o.appended()) {
+      out.println("tkg: nothing to publish: " + loaded.dossierCount() + " dossiers, the same data as patch "
+          + (o.header() == null ? "(none)" : o.header().id()));
+    } else {
+      out.printf("tkg: published patch %s at offset %d of %s (%s, -%d +%d quads); state sha256 %s%n",
+          o.header().id(), o.offset(), address, o.header().previous().isEmpty() ? "snapshot"
+              : "after " + o.header().previous(), o.removed(), o.added(), o.header().sha256());
+    }
+    out.flush();
+    return ExitCode.OK;
+  }
+}
