@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.trackerkg.dossier.Dossier;
 import org.trackerkg.graph.GraphBuilder;
+import org.trackerkg.graph.Makers;
 import org.trackerkg.graph.TrackerResolver;
 import org.trackerkg.link.LinkExport;
 import org.trackerkg.pipeline.Pipeline;
@@ -64,6 +65,21 @@ public final class LinkCommand implements Callable<Integer> {
       sb.append("\n# εxodus records without a profile (").append(l.unmatchedRecords().size()).append(")\n");
       l.unmatchedRecords().forEach(d -> sb.append(d.exodusId()).append('\t').append(d.name()).append('\t')
           .append(r.slug(d)).append('\n'));
+      List<Dossier> dossiers = loaded.read().dossiers();
+      Makers makers = GraphBuilder.create().base(input.base).makers(dossiers);
+      sb.append("\n# makers (").append(makers.all().size()).append(" trackers): tracker\tmaker\trule\tevidence\n");
+      makers.all().forEach((t, m) -> sb.append(t).append('\t').append(m.name()).append('\t')
+          .append(m.rule().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).append('\t')
+          .append(m.evidence()).append('\n'));
+      sb.append("\n# trackers without a maker (").append(makers.missing().size()).append("): tracker\twhy\n");
+      makers.missing().forEach((t, why) -> sb.append(t).append('\t').append(why).append('\n'));
+      sb.append("\n# maker conflicts (").append(makers.conflicts().size())
+          .append("): tracker\tstated (wins)\tinferred\tevidence\n");
+      makers.conflicts().forEach(c -> sb.append(c.tracker()).append('\t').append(c.stated()).append('\t')
+          .append(c.inferred()).append('\t').append(c.evidence()).append('\n'));
+      java.util.Map<String, List<String>> joins = GraphBuilder.create().base(input.base).organisations(dossiers).joins();
+      sb.append("\n# organisation joins (").append(joins.size()).append("): organisation\tspelling → name: evidence\n");
+      joins.forEach((o, why) -> why.forEach(w -> sb.append(o).append('\t').append(w).append('\n')));
       out.print(sb);
       out.flush();
       return loaded.hasInputErrors() ? ExitCode.BAD_INPUT : ExitCode.OK;

@@ -1,14 +1,12 @@
 package org.trackerkg.dossier;
 
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
+import org.trackerkg.base.Domains;
 
 /** Tells a code signature (Java package prefix) from a network one (host regex) when the dossier does not say. */
 final class Signatures {
   private static final Pattern PACKAGE = Pattern.compile("^\\.?[a-z_][a-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+\\.?$");
-  private static final Set<String> HOST_ENDINGS = Set.of("com", "net", "org", "io", "fr", "de", "ru", "cn", "in", "fi",
-      "co", "us", "info", "fm", "link", "me", "uk", "jp", "kr", "eu", "ly", "tv", "ai", "app", "biz", "cloud");
 
   private Signatures() {}
 
@@ -19,7 +17,7 @@ final class Signatures {
     String[] parts = pattern.split("\\.");
     String last = parts.length == 0 ? "" : parts[parts.length - 1];
     String first = parts.length == 0 ? "" : parts[0];
-    if (HOST_ENDINGS.contains(last) && !HOST_ENDINGS.contains(first)) {
+    if (Domains.isHostEnding(last) && !Domains.isHostEnding(first)) {
       return Signature.Kind.NETWORK;
     }
     return PACKAGE.matcher(pattern).matches() ? Signature.Kind.CODE : Signature.Kind.NETWORK;

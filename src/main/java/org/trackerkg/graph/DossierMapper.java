@@ -124,11 +124,15 @@ final class DossierMapper {
     }
   }
 
-  void map(Dossier d, String slug, boolean hasCompany, Quads q) {
+  void map(Dossier d, String slug, boolean hasCompany, Makers.Maker inferred, Makers.Maker inferredOwner,
+      Quads q) {
     Run r = new Run(d, slug, q);
     document(r);
     tracker(r);
     Node company = hasCompany ? company(r) : null;
+    if (inferred != null) {
+      maker(r, inferred);
+    }
     signatures(r);
     categories(r);
     references(r);
@@ -139,6 +143,15 @@ final class DossierMapper {
     links(r);
     repositories(r);
     location(r);
+    if (company != null && inferredOwner != null) {
+      Node owner = org(r, inferredOwner.name());
+      if (owner != null && !owner.equals(company)) {
+        r.claim(company, TKG.owner.asNode(), owner, List.of(), null, d.source().line(), true);
+        Node c = r.owned("claim", Iris.shortHash(company.getURI(), TKG.owner.getURI(), owner.toString()));
+        r.q.text(c, TKG.evidence.asNode(), inferredOwner.evidence());
+        r.q.text(c, TKG.makerRule.asNode(), "name-prefix");
+      }
+    }
     if (company != null) {
       owners(r, company);
       founding(r, company, d.founding());
@@ -229,6 +242,18 @@ final class DossierMapper {
     r.q.add(r.tracker, TKG.company.asNode(), org);
     r.d.aliases().forEach(a -> r.q.text(org, Vocab.label, a));
     return org;
+  }
+
+  /** A maker inferred from names and domains (graph/Makers): the company, and a Claim with its evidence. */
+  private void maker(Run r, Makers.Maker m) {
+    Node org = org(r, m.name());
+    if (org == null) {
+      return;
+    }
+    r.claim(r.tracker, TKG.company.asNode(), org, List.of(), null, r.d.source().line(), true);
+    Node c = r.owned("claim", Iris.shortHash(r.tracker.getURI(), TKG.company.getURI(), org.toString()));
+    r.q.text(c, TKG.evidence.asNode(), m.evidence());
+    r.q.text(c, TKG.makerRule.asNode(), m.rule().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
   }
 
   /** The organisation node a name resolves to, typed and labelled with this spelling in this graph. */

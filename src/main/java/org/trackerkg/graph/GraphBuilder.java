@@ -80,9 +80,19 @@ public final class GraphBuilder {
     return new Streamed(diagnostics, plan.iris(), java.util.Collections.unmodifiableMap(sourceFiles));
   }
 
+  /** The makers decided for these dossiers (for {@code tkg link report}). */
+  public Makers makers(List<Dossier> input) {
+    return plan(input).makers();
+  }
+
+  /** The organisations resolved over these dossiers, with the evidence of each join. */
+  public OrgResolver organisations(List<Dossier> input) {
+    return plan(input).orgs();
+  }
+
   /** What mapping needs to know about the whole corpus: the order, each dossier's tracker, the organisations. */
   private record Plan(Iris iris, List<Dossier> dossiers, TrackerResolver trackers, OrgResolver orgs,
-      Map<Dossier, Boolean> hasCompany) {}
+      Map<Dossier, Boolean> hasCompany, Makers makers) {}
 
   private Plan plan(List<Dossier> input) {
     Iris iris = new Iris(base);
@@ -116,8 +126,30 @@ public final class GraphBuilder {
         orgs.company(d.name(), d.aliases());
       }
     }
+    Makers makers = new Makers(dossiers, trackers, hasCompany::get);
+    makers.all().keySet().forEach(t -> {
+      if (makers.ownerOf(t) != null) {
+        orgs.mention(makers.ownerOf(t).name());
+      }
+    });
+    makers.all().values().forEach(m -> {
+      if (m.rule() == Makers.Rule.OWN_DOMAIN) {
+        orgs.company(m.name(), List.of());
+      } else {
+        orgs.mention(m.name());
+      }
+    });
+    // two documents of one tracker naming its company "Crashlytics" and "Google CrashLytics": one company
+    Map<String, List<Dossier>> byTracker = new java.util.TreeMap<>();
+    dossiers.forEach(d -> byTracker.computeIfAbsent(trackers.slug(d), k -> new ArrayList<>()).add(d));
+    byTracker.values().forEach(ds -> {
+      List<String> companies = ds.stream().filter(hasCompany::get).map(Dossier::name).distinct().toList();
+      List<String> owners = ds.stream().flatMap(d -> java.util.stream.Stream.concat(
+          d.owners().stream().map(OrgMention::name), d.ownerHints().stream())).toList();
+      orgs.joinOwnerPrefixed(companies, owners);
+    });
     orgs.resolve();
-    return new Plan(iris, dossiers, trackers, orgs, hasCompany);
+    return new Plan(iris, dossiers, trackers, orgs, hasCompany, makers);
   }
 
   /** Maps every dossier of the plan, in its order, into the quads {@code into} gives for its graph. */
@@ -139,7 +171,10 @@ public final class GraphBuilder {
         continue;
       }
       sourceFiles.put(graph.getURI(), d.source().file());
-      mapper.map(whole, plan.trackers().slug(d), plan.hasCompany().get(d), into.apply(d, graph));
+      String tracker = plan.trackers().slug(d);
+      Makers.Maker inferred = plan.hasCompany().get(d) ? null : plan.makers().of(tracker);
+      mapper.map(whole, tracker, plan.hasCompany().get(d), Makers.inferred(inferred) ? inferred : null,
+          plan.hasCompany().get(d) ? plan.makers().ownerOf(tracker) : null, into.apply(d, graph));
     }
     return sourceFiles;
   }

@@ -19,6 +19,7 @@ public final class OrgResolver {
   private final Map<String, Map<String, Integer>> spellings = new TreeMap<>();
   private final Map<String, String> preferred = new TreeMap<>();
   private final Map<String, String> aliasOf = new TreeMap<>();
+  private final Map<String, String> joinEvidence = new TreeMap<>();
   private Map<String, String> slugs;
 
   /** Registers a mention of an organisation. */
@@ -48,6 +49,58 @@ public final class OrgResolver {
     }
   }
 
+  /**
+   * Companies of one tracker named "Crashlytics" and "Google CrashLytics" (or "DoubleClick by Google"), where
+   * "Google" is among its owners: one company, under the shorter name. The evidence is kept ({@link #joins}).
+   */
+  public void joinOwnerPrefixed(List<String> companies, List<String> owners) {
+    checkOpen();
+    java.util.Set<String> ownerKeys = new java.util.HashSet<>();
+    owners.forEach(o -> ownerKeys.add(OrgNames.key(o)));
+    for (String longer : companies) {
+      for (String shorter : companies) {
+        String lk = OrgNames.key(longer);
+        String sk = OrgNames.key(shorter);
+        if (lk.equals(sk) || sk.isEmpty()) {
+          continue;
+        }
+        for (String ok : ownerKeys) {
+          if (!ok.isEmpty() && (lk.equals(ok + sk) || lk.equals(sk + "by" + ok))) {
+            aliasOf.merge(lk, sk, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            joinEvidence.put(lk, "'" + longer.strip() + "' is its owner's name with '" + shorter.strip()
+                + "', both naming the company of one tracker");
+          }
+        }
+      }
+    }
+  }
+
+  /** Why spellings were joined into one organisation: slug → evidence lines, for reports and tests. */
+  public Map<String, List<String>> joins() {
+    if (slugs == null) {
+      throw new IllegalStateException("call resolve() first");
+    }
+    Map<String, List<String>> out = new TreeMap<>();
+    for (Map.Entry<String, String> e : slugs.entrySet()) {
+      List<String> why = new ArrayList<>();
+      String canonical = canonicalName(e.getKey(), spellings.get(e.getKey()));
+      for (String sp : spellings.get(e.getKey()).keySet()) {
+        String k = OrgNames.key(sp);
+        if (!k.equals(e.getKey()) && joinEvidence.containsKey(k)) {
+          why.add(sp + " → " + canonical + ": " + joinEvidence.get(k));
+        } else if (!k.equals(e.getKey()) && aliasOf.containsKey(k)) {
+          why.add(sp + " → " + canonical + ": alias of the tracker's company");
+        } else if (!sp.equals(canonical)) {
+          why.add(sp + " → " + canonical + ": " + OrgNames.whySame(sp, canonical));
+        }
+      }
+      if (!why.isEmpty()) {
+        out.put(e.getValue(), why);
+      }
+    }
+    return out;
+  }
+
   /** Whether any document mentions an organisation with this name. */
   public boolean isMentioned(String name) {
     String key = canonicalKey(OrgNames.key(name));
@@ -68,8 +121,25 @@ public final class OrgResolver {
     }
   }
 
+  private static final java.util.regex.Pattern BY = java.util.regex.Pattern.compile("^(.+?) by (.+)$");
+
   /** Closes registration and gives each organisation its slug. */
   public void resolve() {
+    // "DoubleClick by Google": the company DoubleClick (a tracker's), named with its owner
+    for (Map.Entry<String, Map<String, Integer>> e : new ArrayList<>(spellings.entrySet())) {
+      for (String sp : e.getValue().keySet()) {
+        java.util.regex.Matcher m = BY.matcher(sp);
+        if (m.matches() && !aliasOf.containsKey(e.getKey())) {
+          String company = canonicalKey(OrgNames.key(m.group(1)));
+          String owner = canonicalKey(OrgNames.key(m.group(2)));
+          if (preferred.containsKey(company) && spellings.containsKey(owner) && !company.equals(e.getKey())) {
+            aliasOf.put(e.getKey(), company);
+            joinEvidence.put(e.getKey(), "'" + sp + "' names the company " + m.group(1).strip()
+                + " with its owner " + m.group(2).strip());
+          }
+        }
+      }
+    }
     // merge alias keys into their canonical key
     for (String alias : new ArrayList<>(aliasOf.keySet())) {
       String target = canonicalKey(alias);
@@ -96,13 +166,13 @@ public final class OrgResolver {
   private String canonicalName(String key, Map<String, Integer> names) {
     String p = preferred.get(key);
     if (p != null) {
-      return p;
+      return OrgNames.display(p);
     }
-    return names.entrySet().stream()
+    return OrgNames.display(names.entrySet().stream()
         .sorted(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue).reversed()
             .thenComparing(en -> en.getKey().length())
             .thenComparing(Map.Entry::getKey))
-        .map(Map.Entry::getKey).findFirst().orElse(key);
+        .map(Map.Entry::getKey).findFirst().orElse(key));
   }
 
   /** The slug of the organisation a name resolves to, or null for a name that normalises to nothing. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.trackerkg.base.Domains;
 import org.trackerkg.dossier.Dossier;
 import org.trackerkg.dossier.Link;
 import org.trackerkg.dossier.Signature;
@@ -45,7 +46,6 @@ public class TrackerResolver {
       "sourceforge.net", "jitpack.io", "npmjs.com", "wikipedia.org", "crunchbase.com", "youtube.com",
       "baidu.com", "qq.com", "tencent.com", "alibaba.com", "yandex.com", "yandex.ru", "adobe.com",
       "salesforce.com", "oracle.com", "verizon.com", "huawei.com", "samsung.com", "android.com");
-  private static final Set<String> SECOND_LEVEL = Set.of("co", "com", "net", "org", "ac", "gov", "ne", "or", "edu");
 
   /** One kind of evidence that a profile and an εxodus record are about the same tracker. */
   public enum Kind {
@@ -359,24 +359,8 @@ public class TrackerResolver {
     }
   }
 
-  /**
-   * The registrable domain of a host: its last two labels, or three under a country's second level
-   * ({@code bbc.co.uk}, {@code example.com.au}). A heuristic, not the Public Suffix List: good enough for the
-   * websites of tracker companies.
-   */
+  /** The registrable domain of a host (public suffix list): see {@link Domains#registrable}. */
   public static String registrableDomain(String host) {
-    String h = host.toLowerCase(Locale.ROOT);
-    while (h.endsWith(".")) {
-      h = h.substring(0, h.length() - 1);
-    }
-    String[] p = h.split("\\.");
-    if (p.length <= 2) {
-      return h;
-    }
-    int n = p.length;
-    if (p[n - 1].length() == 2 && SECOND_LEVEL.contains(p[n - 2])) {
-      return p[n - 3] + "." + p[n - 2] + "." + p[n - 1];
-    }
-    return p[n - 2] + "." + p[n - 1];
+    return Domains.registrable(host);
   }
 }

@@ -32,7 +32,14 @@ public final class LinkExport {
     return out;
   }
 
-  /** {@code Q95<TAB>P973<TAB>"https://w3id.org/tracker-kg/id/org/google"}, one line per link, sorted. */
+  /**
+   * {@code Q95<TAB>P973<TAB>"https://w3id.org/tracker-kg/id/org/google"<TAB>S854<TAB>"…"<TAB>S813<TAB>+2024-01-01T00:00:00Z/11},
+   * one line per link, sorted: each "described at URL" (P973) carries its reference, the tracker-kg document
+   * (S854, "reference URL") and the retrieval date (S813), the data's modified date (the newest εxodus creation
+   * date, as in the VoID description), omitted when the data has none. Then "owned by" (P127) between two linked
+   * organisations, proposed only where our sources agree: an owner stated (tkg:owner) and no other source naming
+   * another owner of the same organisation.
+   */
   public static int quickStatements(DatasetGraph dsg, String base, PrintWriter out) {
     int n = 0;
     Set<String> lines = new TreeSet<>((a, b) -> {
@@ -40,7 +47,29 @@ public final class LinkExport {
       int qb = Integer.parseInt(b.substring(1, b.indexOf('\t')));
       return qa != qb ? Integer.compare(qa, qb) : a.compareTo(b);
     });
-    wikidata(dsg, base).forEach((iri, qids) -> qids.forEach(q -> lines.add(q + "\tP973\t\"" + iri + "\"")));
+    java.time.LocalDate modified = org.trackerkg.publish.VoidDescription.defaultModified(dsg);
+    String date = modified == null ? "" : "\tS813\t+" + modified + "T00:00:00Z/11";
+    Map<String, Set<String>> wd = wikidata(dsg, base);
+    wd.forEach((iri, qids) -> qids.forEach(q -> lines.add(q + "\tP973\t\"" + iri + "\"\tS854\t\"" + iri + "\""
+        + date)));
+    // P127 owned by: both linked, one owner only (sources agree)
+    Node owner = org.trackerkg.vocab.TKG.owner.asNode();
+    Map<String, Set<String>> owners = new TreeMap<>();
+    dsg.find(Node.ANY, Node.ANY, owner, Node.ANY).forEachRemaining(q -> {
+      if (q.getSubject().isURI() && q.getObject().isURI()) {
+        owners.computeIfAbsent(q.getSubject().getURI(), k -> new TreeSet<>()).add(q.getObject().getURI());
+      }
+    });
+    owners.forEach((org, os) -> {
+      if (os.size() == 1 && wd.containsKey(org) && wd.containsKey(os.iterator().next())
+          && wd.get(org).size() == 1 && wd.get(os.iterator().next()).size() == 1) {
+        String q = wd.get(org).iterator().next();
+        String parent = wd.get(os.iterator().next()).iterator().next();
+        if (!q.equals(parent)) {
+          lines.add(q + "\tP127\t" + parent + "\tS854\t\"" + org + "\"" + date);
+        }
+      }
+    });
     for (String l : lines) {
       out.print(l);
       out.print('\n');

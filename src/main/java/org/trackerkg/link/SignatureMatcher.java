@@ -17,6 +17,7 @@ import java.util.regex.PatternSyntaxException;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.trackerkg.base.Domains;
 import org.trackerkg.dossier.Signature;
 import org.trackerkg.vocab.Iris;
 import org.trackerkg.vocab.Labels;
@@ -45,11 +46,6 @@ public final class SignatureMatcher {
 
   /** What a name was taken for. */
   public enum As { HOST, CLASS, AUTO }
-
-  private static final Set<String> TLDS = Set.of("com", "net", "org", "io", "fr", "de", "ru", "cn", "in", "fi", "co",
-      "us", "info", "fm", "link", "me", "uk", "jp", "kr", "eu", "ly", "tv", "ai", "app", "biz", "cloud", "it", "es",
-      "nl", "be", "ch", "at", "se", "no", "dk", "pl", "br", "au", "ca", "mx", "tr", "ir", "id", "vn", "tw", "hk",
-      "sg", "my", "xyz", "mobi", "edu", "gov", "cc", "to", "im", "ws", "pro", "tech", "online", "site");
 
   // network
   private final Pattern[] netPatterns;
@@ -259,8 +255,8 @@ public final class SignatureMatcher {
     }
     String first = n.substring(0, firstDot).toLowerCase(Locale.ROOT);
     String last = n.substring(lastDot + 1);
-    boolean lastTld = TLDS.contains(last.toLowerCase(Locale.ROOT)) || n.contains("-");
-    boolean firstTld = TLDS.contains(first);
+    boolean lastTld = Domains.isHostEnding(last) || n.contains("-");
+    boolean firstTld = Domains.isHostEnding(first);
     if (lastTld && !firstTld) {
       return As.HOST;
     }

@@ -102,6 +102,10 @@ public final class TKG {
   public static final Property dpvConcept = p("dpvConcept");
   public static final Property evidence = p("evidence");
 
+  // Makers and owners (graph/Makers, graph/OrgResolver)
+  /** How a maker was decided: stated, name-prefix, shared-domain, own-domain. */
+  public static final Property makerRule = p("makerRule");
+
   // App scans
   public static final Property embeds = p("embeds");
   public static final Property detection = p("detection");

@@ -31,7 +31,8 @@ class QueryGoldenTest {
       "claims-with-sources", Map.of("tracker", "mparticle"),
       "history-of", Map.of("tracker", "mparticle"),  // the current data has no history: no rows
       "match-host", Map.of("host", "api.mparticle.com"),
-      "match-class", Map.of("class", "com.appsflyer.AppsFlyerLib"));
+      "match-class", Map.of("class", "com.appsflyer.AppsFlyerLib"),
+      "trackers-by-ultimate-owner", Map.of("organisation", Iris.DEFAULT_BASE + "id/org/google"));
   /** The parameters of the golden runs over the seed (data/: mParticle only). */
   static final Map<String, Map<String, String>> SEED_PARAMS = Map.of(
       "tracker-profile", Map.of("tracker", "mparticle"),

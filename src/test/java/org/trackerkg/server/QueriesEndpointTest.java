@@ -36,7 +36,7 @@ class QueriesEndpointTest {
   static final String JSON = "application/sparql-results+json";
   /** Values for the parameters that have no default. */
   static final Map<String, String> EXAMPLES = Map.of("tracker", "mparticle", "host", "api.mparticle.com",
-      "class", "com.mparticle.MParticle");
+      "class", "com.mparticle.MParticle", "organisation", "https://w3id.org/tracker-kg/id/org/mparticle");
 
   static TrackerServer server;
   static QueryCatalogue catalogue;
