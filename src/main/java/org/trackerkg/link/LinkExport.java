@@ -40,6 +40,12 @@ public final class LinkExport {
    * organisations, proposed only where our sources agree: an owner stated (tkg:owner) and no other source naming
    * another owner of the same organisation.
    */
+  /** The page about an entity: {@code {base}id/…} → {@code {base}doc/…} (what the entity IRI's 303 leads to). */
+  static String document(String base, String iri) {
+    String b = base.endsWith("/") ? base : base + "/";
+    return iri.startsWith(b + "id/") ? b + "doc/" + iri.substring(b.length() + 3) : iri;
+  }
+
   public static int quickStatements(DatasetGraph dsg, String base, PrintWriter out) {
     int n = 0;
     Set<String> lines = new TreeSet<>((a, b) -> {
@@ -50,7 +56,7 @@ public final class LinkExport {
     java.time.LocalDate modified = org.trackerkg.publish.VoidDescription.defaultModified(dsg);
     String date = modified == null ? "" : "\tS813\t+" + modified + "T00:00:00Z/11";
     Map<String, Set<String>> wd = wikidata(dsg, base);
-    wd.forEach((iri, qids) -> qids.forEach(q -> lines.add(q + "\tP973\t\"" + iri + "\"\tS854\t\"" + iri + "\""
+    wd.forEach((iri, qids) -> qids.forEach(q -> lines.add(q + "\tP973\t\"" + iri + "\"\tS854\t\"" + document(base, iri) + "\""
         + date)));
     // P127 owned by: both linked, one owner only (sources agree)
     Node owner = org.trackerkg.vocab.TKG.owner.asNode();
@@ -66,7 +72,7 @@ public final class LinkExport {
         String q = wd.get(org).iterator().next();
         String parent = wd.get(os.iterator().next()).iterator().next();
         if (!q.equals(parent)) {
-          lines.add(q + "\tP127\t" + parent + "\tS854\t\"" + org + "\"" + date);
+          lines.add(q + "\tP127\t" + parent + "\tS854\t\"" + document(base, org) + "\"" + date);
         }
       }
     });

@@ -131,7 +131,7 @@ final class SparqlFrontFilter extends HttpFilter {
     if (query != null && !query.isBlank()) {
       try {
         Query q = QueryGuard.parse(query, Syntax.syntaxSPARQL_11);
-        if (usesService(q)) {
+        if (usesServiceBounded(q)) {
           throw new QueryException(SERVICE_REFUSED);
         }
         results = site.data().read(() -> run(q));
@@ -213,8 +213,17 @@ final class SparqlFrontFilter extends HttpFilter {
     }
     try {
       return usesService(QueryFactory.create(query, Syntax.syntaxSPARQL_11));
-    } catch (QueryException e) {
-      return false; // Fuseki reports the syntax error
+    } catch (QueryException | StackOverflowError e) {
+      return false; // the endpoint reports the syntax error, or that the query is too complex
+    }
+  }
+
+  /** {@link #usesService(Query)}, with a query too deep to walk refused as too complex (400), not a 500. */
+  private static boolean usesServiceBounded(Query q) {
+    try {
+      return usesService(q);
+    } catch (StackOverflowError e) {
+      throw QueryGuard.tooDeep();
     }
   }
 

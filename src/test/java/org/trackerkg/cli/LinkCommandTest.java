@@ -33,7 +33,7 @@ class LinkCommandTest {
     Corpus.assumePresent();
     assertEquals(0, run("link", "export", "--format", "quickstatements", "data", Corpus.profiles().toString(),
         Corpus.exodusJson().toString()), err.toString());
-    assertTrue(out.toString().contains("Q95\tP973\t\"https://w3id.org/tracker-kg/id/org/google\"\n"), out.toString());
+    assertTrue(out.toString().contains("Q95\tP973\t\"https://w3id.org/tracker-kg/id/org/google\"\tS854\t\"https://w3id.org/tracker-kg/doc/org/google\"\tS813\t+2023-12-05T00:00:00Z/11\n"), out.toString());
   }
 
   @Test

@@ -134,7 +134,7 @@ class LinkingTest {
   void wikidataExports() {
     StringWriter qs = new StringWriter();
     LinkExport.quickStatements(loaded.dataset(), Iris.DEFAULT_BASE, new PrintWriter(qs));
-    assertTrue(qs.toString().contains("Q95\tP973\t\"https://w3id.org/tracker-kg/id/org/google\"\n"), qs.toString());
+    assertTrue(qs.toString().contains("Q95\tP973\t\"https://w3id.org/tracker-kg/id/org/google\"\tS854\t\"https://w3id.org/tracker-kg/doc/org/google\"\tS813\t+2023-12-05T00:00:00Z/11\n"), qs.toString());
     StringWriter csv = new StringWriter();
     LinkExport.csv(loaded.dataset(), Iris.DEFAULT_BASE, new PrintWriter(csv));
     assertTrue(csv.toString().startsWith("id,name,type,wikidata,url\r\n"));
