@@ -51,9 +51,15 @@ import org.trackerkg.vocab.Iris;
  * {@code " | "} and sorted). IRIs, language tags and everything else must match exactly. A failure names each
  * query that differs and its first differing row.
  */
-@Tag("slow")
+@Tag("stores")
 class StoreComparisonTest {
   static final Duration TIMEOUT = Duration.ofSeconds(120);
+  /**
+   * Queries rdflib cannot answer in reasonable time: signature-collisions compares every pair of ~600 code
+   * signatures by prefix, which rdflib 6 evaluates as an unindexed nested loop (over 16 minutes). Documented in
+   * README; Virtuoso and the embedded server still run them.
+   */
+  static final java.util.Set<String> RDFLIB_TOO_SLOW = java.util.Set.of("signature-collisions");
 
   /** The dumps, the stores' folders and rdflib's answers (kept after the run, to look into a failure). */
   static Path dir;
@@ -104,9 +110,13 @@ class StoreComparisonTest {
     Path answers = Files.createDirectories(dir.resolve("rdflib-answers"));
     Path script = Path.of(QueryGoldenTest.basedir(), "src/test/resources/org/trackerkg/query/stores/rdflib-query.py");
     String log = run(List.of(python(), script.toString(), dir.resolve("tracker-kg.trig").toString(),
-        queries.toString(), answers.toString()), Duration.ofMinutes(15));
+        queries.toString(), answers.toString()), Duration.ofMinutes(10));
     List<String> failures = new ArrayList<>();
     for (String name : bound.keySet()) {
+      if (RDFLIB_TOO_SLOW.contains(name)) {
+        System.out.println("rdflib: " + name + " not compared (too slow for rdflib, documented)");
+        continue;
+      }
       Path err = answers.resolve(name + ".err");
       if (Files.exists(err)) {
         failures.add(name + ": rdflib failed: " + Files.readString(err).strip());

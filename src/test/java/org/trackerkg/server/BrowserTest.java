@@ -126,4 +126,34 @@ class BrowserTest {
     assertOnlyLocalRequests();
     screenshot("sparql");
   }
+
+  /**
+   * The app report's HTML file, opened by the browser as a file: it renders the trackers found, shows a hostile
+   * file name as text (no script ran, no element injected) and loads nothing at all.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void appReportRendersSafelyAndLoadsNothing() throws Exception {
+    Path work = Files.createTempDirectory("tkg-scan-report-");
+    Path apk = org.trackerkg.link.app.ScanFixture.trackerApk(work, "shop.apk");
+    String evil = "<img src=x onerror=document.title='owned'>";
+    Path list = Files.writeString(work.resolve(evil + ".txt"), "com.appsflyer.\"><script>document.title='owned'</script>\n");
+    Path html = work.resolve("report.html");
+    int code = org.trackerkg.cli.Main.commandLine(new java.io.PrintWriter(new java.io.StringWriter()),
+        new java.io.PrintWriter(new java.io.StringWriter()))
+        .execute("scan", "--format", "html", "-o", html.toString(), apk.toString(), list.toString());
+    assertEquals(0, code);
+    driver.get(html.toUri().toString());
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h4")));
+    String text = driver.findElement(By.tagName("body")).getText();
+    assertTrue(text.contains("mParticle") && text.contains("AppsFlyer"), text);
+    assertTrue(text.contains(evil + ".txt"), "the hostile name is shown as text");
+    assertTrue(driver.findElements(By.tagName("img")).isEmpty(), "no injected element");
+    assertFalse("owned".equals(driver.getTitle()), "no injected script ran");
+    List<Object> loaded = (List<Object>) ((JavascriptExecutor) driver).executeScript(
+        "return performance.getEntriesByType('resource').map(e => e.name);");
+    assertEquals(List.of(), loaded, "the report loads nothing");
+    screenshot("scan-report");
+  }
 }

@@ -7,13 +7,26 @@ Each QUERY_DIR/NAME.rq is answered into OUT_DIR/NAME.srj (SPARQL 1.1 Query Resul
 writes OUT_DIR/NAME.err with the error's first line instead. Used by StoreComparisonTest (slow profile).
 """
 import os
+import signal
 import sys
 import time
 
 import rdflib
 
 
+PER_QUERY_SECONDS = 120  # rdflib evaluates some joins as nested loops: one slow query must not hold up the rest
+
+
+class QueryTimeout(Exception):
+    pass
+
+
+def _alarm(signum, frame):
+    raise QueryTimeout("no answer within %d s" % PER_QUERY_SECONDS)
+
+
 def main(data, query_dir, out_dir):
+    signal.signal(signal.SIGALRM, _alarm)
     g = rdflib.ConjunctiveGraph()  # its SPARQL default graph is the union of all graphs (a set: one triple once)
     started = time.monotonic()
     g.parse(data, format="trig")
@@ -26,11 +39,14 @@ def main(data, query_dir, out_dir):
             text = f.read()
         started = time.monotonic()
         try:
+            signal.alarm(PER_QUERY_SECONDS)
             result = g.query(text)
             payload = result.serialize(format="json")
+            signal.alarm(0)
             with open(os.path.join(out_dir, stem + ".srj"), "wb") as out:
                 out.write(payload if isinstance(payload, bytes) else payload.encode("utf-8"))
         except Exception as e:  # reported per query; the others still run
+            signal.alarm(0)
             with open(os.path.join(out_dir, stem + ".err"), "w", encoding="utf-8") as out:
                 out.write(type(e).__name__ + ": " + (str(e).splitlines() or [""])[0] + "\n")
         print("%s %.1f s" % (stem, time.monotonic() - started), flush=True)
