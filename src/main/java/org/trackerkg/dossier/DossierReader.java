@@ -13,12 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -170,7 +167,7 @@ public final class DossierReader {
       diagnostics.report(Diagnostic.error(file, 0, "cannot read: " + describe(e)));
       return;
     }
-    String sha256 = sha256(bytes);
+    String sha256 = org.trackerkg.base.Hashes.sha256Hex(bytes);
     String text = decode(bytes, file, diagnostics);
     if (text == null) {
       return;
@@ -241,14 +238,6 @@ public final class DossierReader {
     String name = p.getFileName() == null ? "" : p.getFileName().toString();
     int dot = name.lastIndexOf('.');
     return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-    }
   }
 
   private static String describe(Exception e) {

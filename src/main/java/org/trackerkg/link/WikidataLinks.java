@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -99,7 +96,7 @@ public final class WikidataLinks {
       }
       entries.add(new Entry(org, qid, note, n));
     }
-    return new Table(file, sha256(bytes), entries, diags);
+    return new Table(file, org.trackerkg.base.Hashes.sha256Hex(bytes), entries, diags);
   }
 
   /**
@@ -187,11 +184,4 @@ public final class WikidataLinks {
     dsg.add(new Quad(g, s, p, o));
   }
 
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -3,10 +3,8 @@ package org.trackerkg.publish;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,10 +12,10 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.jena.graph.Node;
 import org.apache.jena.rdfpatch.RDFPatch;
 import org.apache.jena.rdfpatch.RDFPatchOps;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.graph.Node;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -35,6 +33,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.trackerkg.base.Hashes;
 
 /**
  * The patch log: a Kafka topic of one partition (so the order is total) where each record is one RDF Patch (text
@@ -100,10 +99,10 @@ public final class PatchLog {
 
   /** A patch's id: the SHA-256 of the id it follows and its bytes, so the same change after another is another id. */
   public static String patchId(String previous, byte[] patch) {
-    MessageDigest md = sha256();
+    MessageDigest md = Hashes.sha256();
     md.update(bytes(previous + "\n"));
     md.update(patch);
-    return HexFormat.of().formatHex(md.digest());
+    return Hashes.hex(md);
   }
 
   /**
@@ -115,7 +114,7 @@ public final class PatchLog {
     List<String> lines = new ArrayList<>();
     dsg.findNG(Node.ANY, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> lines.add(NtLines.quad(q)));
     lines.sort(RdfOutput::compareCodePoints);
-    MessageDigest md = sha256();
+    MessageDigest md = Hashes.sha256();
     String prev = null;
     for (String l : lines) {
       if (!l.equals(prev)) {
@@ -124,7 +123,7 @@ public final class PatchLog {
       }
       prev = l;
     }
-    return HexFormat.of().formatHex(md.digest());
+    return Hashes.hex(md);
   }
 
   /** Reads a patch whole (a damaged one fails here, before anything is applied). */
@@ -228,11 +227,4 @@ public final class PatchLog {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }
