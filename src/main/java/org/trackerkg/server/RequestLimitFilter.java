@@ -170,8 +170,8 @@ final class RequestLimitFilter extends HttpFilter {
     }
   }
 
-  /** The request with its body already read. */
-  private static class Buffered extends HttpServletRequestWrapper {
+  /** The request with its body already read (here, or by {@link SparqlFrontFilter}), replayed to what follows. */
+  static class Buffered extends HttpServletRequestWrapper {
     private final byte[] body;
 
     Buffered(HttpServletRequest req, byte[] body) {

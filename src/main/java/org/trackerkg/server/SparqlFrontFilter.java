@@ -53,7 +53,7 @@ final class SparqlFrontFilter extends HttpFilter {
     if (method.equals("POST") && ct != null && ct.startsWith("application/sparql-query")) {
       byte[] body = req.getInputStream().readAllBytes();
       bodyQuery = new String(body, StandardCharsets.UTF_8);
-      req = new BodyRequest(req, body);
+      req = new RequestLimitFilter.Buffered(req, body);
     }
     if (!get && !form && bodyQuery == null) {
       chain.doFilter(req, resp);
@@ -231,62 +231,6 @@ final class SparqlFrontFilter extends HttpFilter {
     // the algebra, printed, has "(service <iri> …)" wherever SERVICE appears: in sub-queries and inside
     // EXISTS in FILTER or BIND too (a walker over the syntax misses the last two)
     return org.apache.jena.sparql.algebra.Algebra.compile(q).toString().contains("(service ");
-  }
-
-  /** A request whose body was read here, replayed to the next filter. */
-  private static final class BodyRequest extends jakarta.servlet.http.HttpServletRequestWrapper {
-    private final byte[] body;
-
-    BodyRequest(HttpServletRequest req, byte[] body) {
-      super(req);
-      this.body = body;
-    }
-
-    @Override
-    public jakarta.servlet.ServletInputStream getInputStream() {
-      java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(body);
-      return new jakarta.servlet.ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(jakarta.servlet.ReadListener l) {
-          throw new UnsupportedOperationException("blocking only");
-        }
-      };
-    }
-
-    @Override
-    public java.io.BufferedReader getReader() {
-      return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
   }
 
   /** The most characters of one value shown in an HTML results table. */
