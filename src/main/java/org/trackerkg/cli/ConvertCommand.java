@@ -27,19 +27,14 @@ public final class ConvertCommand implements Callable<Integer> {
   Path output;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "ttl",
+      converter = Converters.RdfFormatConverter.class,
       description = "ttl, nt, trig, nq, jsonld or rdfxml (default: ${DEFAULT-VALUE}).")
-  String format;
+  RdfOutput.Format f;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
-    RdfOutput.Format f;
-    try {
-      f = RdfOutput.Format.parse(format);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--format: " + e.getMessage());
-    }
     PrintWriter err = spec.commandLine().getErr();
     if (f == RdfOutput.Format.NT || f == RdfOutput.Format.NQ) {
       return lines(f, err);
@@ -47,10 +42,10 @@ public final class ConvertCommand implements Callable<Integer> {
     Pipeline.Loaded loaded = input.load(err);
     if (output == null) {
       OutputStream out = System.out;
-      RdfOutput.write(loaded.dataset(), f, input.base, out);
+      RdfOutput.write(loaded.dataset(), f, input.base(), out);
     } else {
       try {
-        AtomicFile.write(output, out -> RdfOutput.write(loaded.dataset(), f, input.base, out));
+        AtomicFile.write(output, out -> RdfOutput.write(loaded.dataset(), f, input.base(), out));
       } catch (IOException e) {
         throw new UsageException("cannot write " + output + ": " + e.getMessage(), e);
       }

@@ -11,6 +11,7 @@ import org.trackerkg.publish.RdfOutput;
 import org.trackerkg.sources.History;
 import org.trackerkg.vocab.Iris;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,34 +28,22 @@ public final class HistoryCommand implements Callable<Integer> {
   Path repo;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "nq",
+      converter = Converters.RdfFormatConverter.class,
       description = "nq or trig (default: ${DEFAULT-VALUE}).")
-  String format;
+  RdfOutput.Format f;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
       description = "Write to FILE (atomically) instead of standard output.")
   Path output;
 
-  @Option(names = "--base", paramLabel = "IRI", defaultValue = Iris.DEFAULT_BASE,
-      description = "Base of every minted IRI (default: ${DEFAULT-VALUE}).")
-  String base;
+  @Mixin BaseOption base = new BaseOption();
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
-    RdfOutput.Format f;
-    try {
-      f = RdfOutput.Format.parse(format);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--format: " + e.getMessage());
-    }
     if (f != RdfOutput.Format.NQ && f != RdfOutput.Format.TRIG) {
-      throw new UsageException("--format: history is named graphs: nq or trig, not " + format);
-    }
-    try {
-      new Iris(base);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--base: " + e.getMessage());
+      throw new UsageException("--format: history is named graphs: nq or trig, not " + f.name().toLowerCase(java.util.Locale.ROOT));
     }
     Path dir = repo != null ? repo : FetchCommand.defaultCache(Inputs.orDefault(null).get(0));
     if (!Files.isDirectory(dir)) {
@@ -63,17 +52,17 @@ public final class HistoryCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     History.Result h;
     try {
-      h = History.read(dir, base);
+      h = History.read(dir, base.base());
     } catch (IOException e) {
       throw new UsageException(dir + ": " + e.getMessage(), e);
     }
     h.diagnostics().forEach(err::println);
     if (output == null) {
-      RdfOutput.write(h.dataset(), f, base, System.out);
+      RdfOutput.write(h.dataset(), f, base.base(), System.out);
       System.out.flush();
     } else {
       try {
-        AtomicFile.write(output, out -> RdfOutput.write(h.dataset(), f, base, out));
+        AtomicFile.write(output, out -> RdfOutput.write(h.dataset(), f, base.base(), out));
       } catch (IOException e) {
         throw new UsageException("cannot write " + output + ": " + e.getMessage(), e);
       }
