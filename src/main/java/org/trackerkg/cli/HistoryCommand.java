@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.trackerkg.base.AtomicFile;
 import org.trackerkg.base.Diagnostic;
 import org.trackerkg.publish.RdfOutput;
 import org.trackerkg.sources.History;
@@ -32,9 +31,7 @@ public final class HistoryCommand implements Callable<Integer> {
       description = "nq or trig (default: ${DEFAULT-VALUE}).")
   RdfOutput.Format f;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write to FILE (atomically) instead of standard output.")
-  Path output;
+  @Mixin OutputOption output;
 
   @Mixin BaseOption base = new BaseOption();
 
@@ -57,19 +54,10 @@ public final class HistoryCommand implements Callable<Integer> {
       throw new UsageException(dir + ": " + e.getMessage(), e);
     }
     h.diagnostics().forEach(err::println);
-    if (output == null) {
-      RdfOutput.write(h.dataset(), f, base.base(), System.out);
-      System.out.flush();
-    } else {
-      try {
-        AtomicFile.write(output, out -> RdfOutput.write(h.dataset(), f, base.base(), out));
-      } catch (IOException e) {
-        throw new UsageException("cannot write " + output + ": " + e.getMessage(), e);
-      }
-    }
+    output.write(out -> RdfOutput.write(h.dataset(), f, base.base(), out));
     long trackers = h.versions().stream().map(History.Version::slug).distinct().count();
     err.printf("tkg: %d versions of %d profiles%s%n", h.versions().size(), trackers,
-        output == null ? "" : ", written to " + output);
+        output.toFile() ? ", written to " + output : "");
     err.flush();
     return h.diagnostics().stream().anyMatch(Diagnostic::isError) ? ExitCode.BAD_INPUT : ExitCode.OK;
   }

@@ -2,13 +2,11 @@ package org.trackerkg.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.trackerkg.base.AtomicFile;
 import org.trackerkg.link.SignatureMatcher;
 import org.trackerkg.link.app.AppFormatException;
 import org.trackerkg.link.app.AppReport;
@@ -46,8 +44,7 @@ public final class ScanCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   ReportFormat fmt;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE (atomically).")
-  Path output;
+  @Mixin OutputOption output;
 
   @Mixin BaseOption base = new BaseOption();
 
@@ -79,13 +76,7 @@ public final class ScanCommand implements Callable<Integer> {
       err.flush();
     }
     String text = fmt.write(reports, iris);
-    if (output != null) {
-      AtomicFile.write(output, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
-    } else {
-      PrintWriter out = spec.commandLine().getOut();
-      out.print(text);
-      out.flush();
-    }
+    output.write(text, spec.commandLine().getOut());
     return bad ? ExitCode.BAD_INPUT : ExitCode.OK;
   }
 }
