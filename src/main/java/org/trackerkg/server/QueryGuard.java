@@ -313,6 +313,18 @@ final class QueryGuard {
         + " characters");
   }
 
+  /** The longest regular expression a query may use: compiling one is quadratic in its length, and not interruptible. */
+  static final int MAX_PATTERN_CHARS = org.trackerkg.dossier.Signature.MAX_PATTERN_CHARS;
+
+  private static String boundedPattern(String function, NodeValue pattern) {
+    String p = pattern.getString();
+    if (p.length() > MAX_PATTERN_CHARS) {
+      throw new TooComplex("Query too complex: a " + function + " pattern longer than " + MAX_PATTERN_CHARS
+          + " characters");
+    }
+    return p;
+  }
+
   /** REGEX over text that stops reading when the query is cancelled. */
   static final class Regex extends E_Regex {
     private final long deadlineNanos;
@@ -333,7 +345,7 @@ final class QueryGuard {
     public NodeValue eval(List<NodeValue> args) {
       String text = stringOf("REGEX", args.get(0));
       String flags = args.size() > 2 ? args.get(2).getString() : null;
-      java.util.regex.Pattern p = RegexEngine.makePattern("REGEX", args.get(1).getString(), flags);
+      java.util.regex.Pattern p = RegexEngine.makePattern("REGEX", boundedPattern("REGEX", args.get(1)), flags);
       try {
         return NodeValue.booleanReturn(p.matcher(Deadline.until(text, cancel, deadlineNanos)).find());
       } catch (Deadline.Expired e) {
@@ -368,7 +380,7 @@ final class QueryGuard {
       NodeValue arg = args.get(0);
       String text = stringOf("REPLACE", arg);
       String flags = args.size() > 3 && args.get(3) != null ? args.get(3).getString() : null;
-      java.util.regex.Pattern p = RegexEngine.makePattern("REPLACE", args.get(1).getString(), flags);
+      java.util.regex.Pattern p = RegexEngine.makePattern("REPLACE", boundedPattern("REPLACE", args.get(1)), flags);
       String replacement = args.get(2).getString();
       try {
         if (p.matcher("").matches()) {
