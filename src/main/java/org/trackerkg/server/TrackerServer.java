@@ -466,6 +466,7 @@ public final class TrackerServer {
           .addServlet("/queries/*", new QueriesServlet(site))
           .addServlet("/reconcile/*", new ReconcileServlet(site))
           .addServlet("/match", new MatchServlet(site))
+          .addServlet("/search", new SearchServlet(site))
           .addServlet("/scan", new ScanServlet(site, scanMaxUpload))
           .addServlet("/static/*", new StaticServlet())
           .addServlet("/dumps/*", new DumpsServlet(dumpsDir));
