@@ -47,6 +47,7 @@ final class Site {
   private long cacheGeneration;
   private SignatureMatcher matcher;
   private Reconciler reconciler;
+  private Listings listings;
 
   Site(ServedData data, QueryLimits limits, Path dumpsDir, ResultCache results) {
     this.results = results;
@@ -71,6 +72,7 @@ final class Site {
     results.dataChanged();
     matcher = null;
     reconciler = null;
+    listings = null;
   }
 
   synchronized SignatureMatcher matcher() {
@@ -87,6 +89,14 @@ final class Site {
       reconciler = data.read(() -> Reconciler.fromUnion(data.union(), data.base(), "/reconcile", m));
     }
     return reconciler;
+  }
+
+  /** The rows of {@code /trackers} and {@code /organisations}, read once from the data. */
+  synchronized Listings listings() {
+    if (listings == null) {
+      listings = data.read(() -> Listings.read(data.union(), data.base()));
+    }
+    return listings;
   }
 
   /** The page cache, for its statistics on {@code /$/metrics}. */

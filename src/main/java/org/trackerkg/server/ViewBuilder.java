@@ -100,6 +100,15 @@ final class ViewBuilder {
     return Labels.literal(g, s, p);
   }
 
+  /** A SKOS concept's preferred label, from the data or the ontology; its short IRI when it has none. */
+  String conceptLabel(Node c) {
+    String label = Labels.literal(g, c, Vocab.prefLabel);
+    if (label == null) {
+      label = Labels.literal(org.trackerkg.vocab.Ontology.graph(), c, Vocab.prefLabel);
+    }
+    return label != null ? label : Labels.shortIri(c);
+  }
+
   static Node uri(String iri) {
     return NodeFactory.createURI(iri);
   }
@@ -155,11 +164,7 @@ final class ViewBuilder {
         .thenComparing(x -> x.pattern() == null ? "" : x.pattern()));
     List<Views.Link> categories = new ArrayList<>();
     for (Node c : objects(t, TKG.category.asNode())) {
-      String label = Labels.literal(g, c, Vocab.prefLabel);
-      if (label == null) {
-        label = Labels.literal(org.trackerkg.vocab.Ontology.graph(), c, Vocab.prefLabel);
-      }
-      categories.add(new Views.Link(href(c.getURI()), label != null ? label : Labels.shortIri(c)));
+      categories.add(new Views.Link(href(c.getURI()), conceptLabel(c)));
     }
     List<Views.Clause> clauses = new ArrayList<>();
     for (Node c : objects(t, TKG.clause.asNode())) {

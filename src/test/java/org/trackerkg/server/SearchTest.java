@@ -7,13 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.trackerkg.pipeline.Pipeline;
-import org.trackerkg.vocab.Iris;
 
 /** /search over the whole published data set (data/), as HTML without JavaScript and as JSON. */
 class SearchTest {
@@ -22,12 +17,7 @@ class SearchTest {
 
   @BeforeAll
   static void start() {
-    server = Fixture.server(Pipeline.load(List.of(Path.of("data")), Iris.DEFAULT_BASE).dataset()).build().start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
+    server = CorpusServer.get();
   }
 
   static JsonNode search(String q) throws Exception {
