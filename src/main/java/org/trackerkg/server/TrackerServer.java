@@ -462,6 +462,9 @@ public final class TrackerServer {
           .addServlet("/queries/*", new QueriesServlet(site))
           .addServlet("/reconcile/*", new ReconcileServlet(site))
           .addServlet("/match", new MatchServlet(site))
+          .addServlet("/search", new SearchServlet(site))
+          .addServlet("/trackers", new ListingServlet(site))
+          .addServlet("/organisations", new ListingServlet(site))
           .addServlet("/scan", new ScanServlet(site, scanMaxUpload))
           .addServlet("/static/*", new StaticServlet())
           .addServlet("/dumps/*", new DumpsServlet(dumpsDir));
