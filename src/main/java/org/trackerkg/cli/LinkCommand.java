@@ -73,7 +73,7 @@ public final class LinkCommand implements Callable<Integer> {
       l.unmatchedRecords().forEach(d -> sb.append(d.exodusId()).append('\t').append(d.name()).append('\t')
           .append(r.slug(d)).append('\n'));
       List<Dossier> dossiers = loaded.read().dossiers();
-      Makers makers = GraphBuilder.create().base(input.base).makers(dossiers);
+      Makers makers = GraphBuilder.create().base(input.base()).makers(dossiers);
       sb.append("\n# makers (").append(makers.all().size()).append(" trackers): tracker\tmaker\trule\tevidence\n");
       makers.all().forEach((t, m) -> sb.append(t).append('\t').append(m.name()).append('\t')
           .append(m.rule().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).append('\t')
@@ -84,7 +84,7 @@ public final class LinkCommand implements Callable<Integer> {
           .append("): tracker\tstated (wins)\tinferred\tevidence\n");
       makers.conflicts().forEach(c -> sb.append(c.tracker()).append('\t').append(c.stated()).append('\t')
           .append(c.inferred()).append('\t').append(c.evidence()).append('\n'));
-      java.util.Map<String, List<String>> joins = GraphBuilder.create().base(input.base).organisations(dossiers).joins();
+      java.util.Map<String, List<String>> joins = GraphBuilder.create().base(input.base()).organisations(dossiers).joins();
       sb.append("\n# organisation joins (").append(joins.size()).append("): organisation\tspelling → name: evidence\n");
       joins.forEach((o, why) -> why.forEach(w -> sb.append(o).append('\t').append(w).append('\n')));
       out.print(sb);
@@ -104,23 +104,23 @@ public final class LinkCommand implements Callable<Integer> {
   static final class Export implements Callable<Integer> {
     @Mixin InputOptions input;
 
+    /** What to export. */
+    enum Format { quickstatements, csv }
+
     @Option(names = "--format", paramLabel = "FORMAT", required = true,
-        description = "quickstatements or csv.")
-    String format;
+        description = "${COMPLETION-CANDIDATES}.")
+    Format format;
 
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
-      if (!format.equals("quickstatements") && !format.equals("csv")) {
-        throw new UsageException("--format: expected quickstatements or csv, not " + format);
-      }
       PrintWriter err = spec.commandLine().getErr();
       Pipeline.Loaded loaded = input.load(err);
       PrintWriter out = spec.commandLine().getOut();
-      int n = format.equals("csv") ? LinkExport.csv(loaded.dataset(), input.base, out)
-          : LinkExport.quickStatements(loaded.dataset(), input.base, out);
-      err.println("tkg: " + n + (format.equals("csv") ? " rows" : " statements"));
+      int n = format == Format.csv ? LinkExport.csv(loaded.dataset(), input.base(), out)
+          : LinkExport.quickStatements(loaded.dataset(), input.base(), out);
+      err.println("tkg: " + n + (format == Format.csv ? " rows" : " statements"));
       err.flush();
       return loaded.hasInputErrors() ? ExitCode.BAD_INPUT : ExitCode.OK;
     }

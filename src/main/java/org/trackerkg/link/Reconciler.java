@@ -15,8 +15,8 @@ import java.util.TreeSet;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.trackerkg.base.Domains;
 import org.trackerkg.graph.OrgNames;
-import org.trackerkg.graph.TrackerResolver;
 import org.trackerkg.vocab.Iris;
 import org.trackerkg.vocab.Labels;
 import org.trackerkg.vocab.TKG;
@@ -103,7 +103,7 @@ public final class Reconciler {
           try {
             String host = java.net.URI.create(q.getObject().getURI()).getHost();
             if (host != null) {
-              domains.add(TrackerResolver.registrableDomain(host));
+              domains.add(Domains.registrable(host));
             }
           } catch (IllegalArgumentException e) {
             // not a URI java.net can read: no domain
@@ -322,7 +322,7 @@ public final class Reconciler {
       if (host == null || !host.matches("[a-z0-9.-]+\\.[a-z]{2,}")) {
         return null;
       }
-      return TrackerResolver.registrableDomain(host);
+      return Domains.registrable(host);
     } catch (IllegalArgumentException e) {
       return null;
     }
