@@ -142,4 +142,27 @@ class HostileDataTest {
             + " ?l FILTER(STRSTARTS(?l, \"=\")) }", "Accept", "text/csv");
     assertEquals("l\r\n" + FORMULA + "\r\n", sparql.body());
   }
+
+  @Test
+  void rightToLeftOverridesStayInsideTheirValue() throws Exception {
+    String slug = Iris.slug(FORMULA);
+    HttpResponse<String> page = Fixture.get(server, "/doc/tracker/" + slug, "Accept", "text/html");
+    assertEquals(200, page.statusCode());
+    String body = page.body();
+    int at = body.indexOf(RTL, body.indexOf("<body")); // (the head's JSON-LD is data, not shown)
+    assertTrue(at > 0, "the text is on the page");
+    // every occurrence sits inside a <bdi> that closes before the next markup
+    for (int i = at; i >= 0; i = body.indexOf(RTL, i + 1)) {
+      int open = body.lastIndexOf("<bdi>", i);
+      int close = body.indexOf("</bdi>", i);
+      assertTrue(open >= 0 && close > i && body.lastIndexOf('<', i) == open, body.substring(Math.max(0, i - 200), i));
+    }
+    // the tracker's name too, on its page and in the list of trackers
+    assertTrue(body.contains("<h1><bdi>=cmd|"), body.substring(body.indexOf("<body")));
+    // the query form's textarea and the title stay plain text
+    HttpResponse<String> form = Fixture.get(server, "/sparql?query=" + Fixture.enc("ASK {}") + "&format=html");
+    assertTrue(!form.body().contains("<textarea id=\"query\" name=\"query\" rows=\"12\" cols=\"100\" spellcheck=\"false\"><bdi>"),
+        form.body());
+    assertTrue(!body.contains("<title><bdi>"), body.substring(0, 500));
+  }
 }
