@@ -158,13 +158,18 @@ public final class RdfOutput {
     return b.build();
   }
 
-  /** {@code {"@context": …}} as pretty JSON text, ready to serve as {@code application/ld+json}. */
+  /**
+   * {@code {"@context": …}} as JSON text, ready to serve as {@code application/ld+json}: byte for byte the context
+   * that {@link #write} puts at the head of the JSON-LD dump (the same writer writes both).
+   */
   public static String jsonLdContextDocument(String base) {
-    StringWriter sw = new StringWriter();
-    try (JsonWriter w = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(sw)) {
-      w.write(Json.createObjectBuilder().add("@context", jsonLdContext(base)).build());
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      JsonLdWriter.writeContextDocument(JsonLdWriter.prefixMap(base), out);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // in memory: cannot happen
     }
-    return sw.toString().strip() + "\n";
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   static void writeJsonLd(DatasetGraph dsg, String base, OutputStream out) throws IOException {

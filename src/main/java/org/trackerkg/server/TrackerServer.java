@@ -461,6 +461,7 @@ public final class TrackerServer {
           .addServlet("/doc/*", new LinkedDataServlet(site))
           .addServlet("/graph/*", new LinkedDataServlet(site))
           .addServlet("/ontology", new OntologyServlet(site))
+          .addServlet(ContextServlet.PATH, new ContextServlet(site))
           .addServlet("/void", new VoidServlet(site))
           .addServlet("/.well-known/void", new VoidServlet(site))
           .addServlet("/queries/*", new QueriesServlet(site))
