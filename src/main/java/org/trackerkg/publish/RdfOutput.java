@@ -3,14 +3,13 @@ package org.trackerkg.publish;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonWriter;
-import jakarta.json.stream.JsonGenerator;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -163,11 +162,11 @@ public final class RdfOutput {
    * that {@link #write} puts at the head of the JSON-LD dump (the same writer writes both).
    */
   public static String jsonLdContextDocument(String base) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       JsonLdWriter.writeContextDocument(JsonLdWriter.prefixMap(base), out);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e); // in memory: cannot happen
+      throw new UncheckedIOException(e); // in memory: cannot happen
     }
     return out.toString(StandardCharsets.UTF_8);
   }

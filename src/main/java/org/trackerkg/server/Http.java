@@ -21,6 +21,12 @@ final class Http {
     return "\"" + Hashes.sha256Hex(body).substring(0, 24) + "\"";
   }
 
+  /** The ETag of the same bytes sent under another Content-Type (another representation, another tag). */
+  static String etag(String etag, String contentType) {
+    return etag.substring(0, etag.length() - 1) + "-"
+        + Hashes.sha256Hex(contentType.getBytes(StandardCharsets.UTF_8)).substring(0, 8) + "\"";
+  }
+
   /** Whether If-None-Match names this ETag (weak comparison, as RFC 9110 asks for GET). */
   static boolean notModified(HttpServletRequest req, String etag) {
     String inm = req.getHeader("If-None-Match");

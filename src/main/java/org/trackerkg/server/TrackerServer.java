@@ -445,7 +445,10 @@ public final class TrackerServer {
 
     /** The URL families: the SPARQL endpoint and its guards, one servlet per family of pages and APIs. */
     private FusekiServer.Builder routes(FusekiServer.Builder fb, Site site, DatasetGraph served) throws IOException {
-      DataService service = DataService.newBuilder(served).addEndpoint(Operation.Query, "").build();
+      // the query protocol, and the Graph Store Protocol read-only (GET/HEAD ?graph=IRI or ?default: Fuseki's own
+      // GSP_R; a PUT, POST or DELETE there is refused, the data is never written through /sparql)
+      DataService service = DataService.newBuilder(served).addEndpoint(Operation.Query, "")
+          .addEndpoint(Operation.GSP_R, "").build();
       return replication(writeEndpoints(fb, site, served))
           .port(port)
           .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery, new BoundedQuery(site.limits()))
