@@ -51,7 +51,7 @@ public final class PublishCommand implements Callable<Integer> {
       err.printf("tkg: not publishing: %d violations of the shapes%n", report.violations());
       return ExitCode.FINDINGS;
     }
-    String base = new Iris(input.base).base();
+    String base = input.base();
     Publisher.Outcome o;
     try {
       o = Publisher.publish(address, loaded.dataset(), base, Main.build());
