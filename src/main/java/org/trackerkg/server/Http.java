@@ -73,16 +73,43 @@ final class Http {
     send(req, resp, "text/plain; charset=utf-8", (text + "\n").getBytes(StandardCharsets.UTF_8), null);
   }
 
-  /** {@code scheme://host:port} of the request, as the client addressed the server. */
+  /** Request attribute: {@code --behind-proxy} is on (Jetty's ForwardedRequestCustomizer has run). */
+  static final String BEHIND_PROXY = Http.class.getName() + ".behindProxy";
+
+  /**
+   * {@code scheme://host:port} of the request, as the client addressed the server (behind a proxy, as the proxy
+   * reports it).
+   */
   static String root(HttpServletRequest req) {
     String scheme = req.getScheme();
     int port = req.getServerPort();
+    if (req.getAttribute(BEHIND_PROXY) != null && forwardedHostWithoutPort(req.getHeader("Forwarded"))) {
+      // Jetty 12.1 keeps the connector's port when Forwarded's host has none (jetty/jetty.project#13970): the
+      // client used the scheme's default port
+      port = scheme.equals("https") ? 443 : 80;
+    }
     String host = req.getServerName();
     if (host.contains(":") && !host.startsWith("[")) {
       host = "[" + host + "]";
     }
     boolean dflt = (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
     return scheme + "://" + host + (dflt ? "" : ":" + port);
+  }
+
+  /** Whether the first element of an RFC 7239 {@code Forwarded} header names a host without a port. */
+  static boolean forwardedHostWithoutPort(String forwarded) {
+    if (forwarded == null) {
+      return false;
+    }
+    for (String pair : forwarded.split(",", 2)[0].split(";")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0 && pair.substring(0, eq).strip().equalsIgnoreCase("host")) {
+        String host = pair.substring(eq + 1).strip().replace("\"", "");
+        int close = host.lastIndexOf(']');
+        return host.indexOf(':', close + 1) < 0;
+      }
+    }
+    return false;
   }
 
   /** Only http(s) values become links: anything else (javascript:, data:…) gives null. */
