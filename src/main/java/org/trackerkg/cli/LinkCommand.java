@@ -1,7 +1,12 @@
 package org.trackerkg.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.trackerkg.dossier.Dossier;
@@ -9,8 +14,9 @@ import org.trackerkg.graph.GraphBuilder;
 import org.trackerkg.graph.Makers;
 import org.trackerkg.graph.TrackerResolver;
 import org.trackerkg.link.LinkExport;
+import org.trackerkg.link.WikidataImport;
+import org.trackerkg.link.WikidataLinks;
 import org.trackerkg.pipeline.Pipeline;
-import org.trackerkg.vocab.Iris;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +27,7 @@ import picocli.CommandLine;
 /** {@code tkg link report|export}: how εxodus and the profiles were merged, and links for Wikidata/OpenRefine. */
 @Command(name = "link", mixinStandardHelpOptions = true,
     description = "εxodus ↔ profile matches, and link exports for Wikidata and OpenRefine.",
-    subcommands = {LinkCommand.Report.class, LinkCommand.Export.class})
+    subcommands = {LinkCommand.Report.class, LinkCommand.Export.class, LinkCommand.Import.class})
 public final class LinkCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -116,6 +122,86 @@ public final class LinkCommand implements Callable<Integer> {
       err.println("tkg: " + n + (format == Format.csv ? " rows" : " statements"));
       err.flush();
       return loaded.hasInputErrors() ? ExitCode.BAD_INPUT : ExitCode.OK;
+    }
+  }
+
+  /** {@code tkg link import FILE}: Wikidata links from a WDQS result or an OpenRefine export, into the links file. */
+  @Command(name = "import", mixinStandardHelpOptions = true,
+      description = {"Read FILE, the CSV result of queries/wikidata/organisations-by-website.rq run at the Wikidata",
+          "Query Service, or an OpenRefine export of `link export --format csv` reconciled against Wikidata (columns",
+          "qid and match name added), match its rows to the organisations of the input by registrable website domain",
+          "and name, and add the accepted ones, with their evidence, to the links file (atomically). Rejected rows",
+          "go to standard error with why; nothing ambiguous is ever accepted.",
+          "Exit 0 done (rejections included), 2 unreadable FILE or input."})
+  static final class Import implements Callable<Integer> {
+    @CommandLine.Parameters(index = "0", paramLabel = "FILE", description = "The WDQS or OpenRefine CSV.")
+    Path file;
+
+    @CommandLine.Parameters(index = "1..*", paramLabel = "INPUT",
+        description = "Dossier files, folders of them, or an εxodus trackers.json (default: data/).")
+    List<Path> inputs = new ArrayList<>();
+
+    @Mixin BaseOption base = new BaseOption();
+
+    @Option(names = "--out", paramLabel = "TSV",
+        description = "The links file to add to (default: links/wikidata.tsv of the first input folder holding one,"
+            + " else data/links/wikidata.tsv).")
+    Path out;
+
+    @Option(names = "--dry-run", description = "Report what would be accepted, write nothing.")
+    boolean dryRun;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      PrintWriter err = spec.commandLine().getErr();
+      PrintWriter stdout = spec.commandLine().getOut();
+      if (!Files.isRegularFile(file)) {
+        err.println(file + ": error: no such file");
+        err.flush();
+        return ExitCode.BAD_INPUT;
+      }
+      InputOptions input = new InputOptions();
+      input.inputs = inputs;
+      input.baseOption = base;
+      Pipeline.Loaded loaded = input.load(err, false);
+      if (loaded.hasInputErrors()) {
+        err.println("tkg: not importing: some input could not be read (see above)");
+        err.flush();
+        return ExitCode.BAD_INPUT;
+      }
+      Path target = out != null ? out : Objects.requireNonNullElse(
+          WikidataLinks.find(input.inputs()),
+          Path.of("data", "links", WikidataLinks.FILE_NAME));
+      WikidataLinks.Table existing = Files.isRegularFile(target)
+          ? WikidataLinks.read(target) : null;
+      WikidataImport.Result result;
+      try {
+        result = WikidataImport.match(file, loaded.dataset(), base.iris, existing);
+      } catch (WikidataImport.FormatException e) {
+        err.println(file + ":" + e.line() + ": error: " + e.getMessage());
+        err.flush();
+        return ExitCode.BAD_INPUT;
+      }
+      int known = 0;
+      for (WikidataImport.Rejected r : result.rejected()) {
+        known += r.known() ? 1 : 0;
+        err.println(file + ":" + r.line() + ": " + (r.known() ? "skipped " : "rejected ") + r);
+      }
+      for (WikidataImport.Accepted a : result.accepted()) {
+        stdout.println(a.slug() + "\t" + a.qid() + "\t" + a.evidence());
+      }
+      if (!dryRun && !result.accepted().isEmpty()) {
+        WikidataImport.write(target, result.accepted());
+      }
+      err.printf("tkg: %s file: %d accepted%s, %d already linked, %d rejected%n",
+          result.kind() == WikidataImport.Kind.WDQS ? "WDQS" : "OpenRefine",
+          result.accepted().size(), dryRun || result.accepted().isEmpty() ? "" : " (added to " + target + ")",
+          known, result.rejected().size() - known);
+      stdout.flush();
+      err.flush();
+      return ExitCode.OK;
     }
   }
 }
