@@ -142,9 +142,7 @@ public final class LinkCommand implements Callable<Integer> {
         description = "Dossier files, folders of them, or an εxodus trackers.json (default: data/).")
     List<Path> inputs = new ArrayList<>();
 
-    @Option(names = "--base", paramLabel = "IRI", defaultValue = Iris.DEFAULT_BASE,
-        description = "Base of every minted IRI (default: ${DEFAULT-VALUE}).")
-    String base;
+    @Mixin BaseOption base = new BaseOption();
 
     @Option(names = "--out", paramLabel = "TSV",
         description = "The links file to add to (default: links/wikidata.tsv of the first input folder holding one,"
@@ -167,7 +165,7 @@ public final class LinkCommand implements Callable<Integer> {
       }
       InputOptions input = new InputOptions();
       input.inputs = inputs;
-      input.base = base;
+      input.baseOption = base;
       Pipeline.Loaded loaded = input.load(err, false);
       if (loaded.hasInputErrors()) {
         err.println("tkg: not importing: some input could not be read (see above)");
@@ -181,7 +179,7 @@ public final class LinkCommand implements Callable<Integer> {
           ? WikidataLinks.read(target) : null;
       WikidataImport.Result result;
       try {
-        result = WikidataImport.match(file, loaded.dataset(), new Iris(base), existing);
+        result = WikidataImport.match(file, loaded.dataset(), base.iris, existing);
       } catch (WikidataImport.FormatException e) {
         err.println(file + ":" + e.line() + ": error: " + e.getMessage());
         err.flush();
