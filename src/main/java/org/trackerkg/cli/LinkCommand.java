@@ -17,7 +17,6 @@ import org.trackerkg.link.LinkExport;
 import org.trackerkg.link.WikidataImport;
 import org.trackerkg.link.WikidataLinks;
 import org.trackerkg.pipeline.Pipeline;
-import org.trackerkg.vocab.Iris;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

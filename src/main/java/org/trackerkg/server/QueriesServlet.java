@@ -210,7 +210,9 @@ public final class QueriesServlet extends HttpServlet {
       return;
     }
     QueryLimits limits = site.limits();
-    Query query = limits.cap(bound.substituted());
+    Query query = bound.substituted();
+    boolean capping = limits.caps(query);
+    limits.cap(query);
     RowSetRewindable rows;
     try {
       rows = site.data().read(() -> {
@@ -225,6 +227,9 @@ public final class QueriesServlet extends HttpServlet {
     } catch (QueryException e) {
       fail(req, resp, format, entry, values, 500, "The query failed: " + e.getMessage());
       return;
+    }
+    if (capping && rows.size() >= limits.maxRows()) {
+      resp.setHeader(QueryLimits.MAX_ROWS_HEADER, Long.toString(limits.maxRows()));
     }
     if (format == Format.HTML) {
       Views.Page page = new Views.Page(entry.title(), null, dataLinks(entry, values));

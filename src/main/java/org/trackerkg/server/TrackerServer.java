@@ -21,13 +21,9 @@ import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.riot.WebContent;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.CustomRequestLog;
 import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.NetworkConnectionLimit;
-import org.eclipse.jetty.server.ServerConnector;
 import org.trackerkg.store.ServedData;
 import org.trackerkg.store.TdbStore;
 import org.trackerkg.vocab.Iris;
@@ -318,7 +314,6 @@ public final class TrackerServer {
       return this;
     }
 
-    /** Where progress messages (loading the TDB2 store) go (default standard error; null for none). */
     /** Serves {@code POST /scan} (app uploads up to {@code maxUpload} bytes); off when not called. */
     public Builder scan(long maxUpload) {
       if (maxUpload < 1) {
@@ -328,6 +323,7 @@ public final class TrackerServer {
       return this;
     }
 
+    /** Where progress messages (loading the TDB2 store) go (default standard error; null for none). */
     public Builder messages(PrintStream messages) {
       this.messages = messages;
       return this;
@@ -351,8 +347,8 @@ public final class TrackerServer {
         data.close();
         throw e;
       }
-      tuneJetty(fuseki);
-      logRequests(fuseki);
+      JettyBounds.apply(fuseki.getJettyServer(), host, idleTimeout, headerTimeout, maxConnections, maxBody);
+      JettyBounds.logRequests(fuseki.getJettyServer(), requestLog);
       return new TrackerServer(fuseki, data, site, unregisterMetrics, host, port);
     }
 
@@ -466,6 +462,9 @@ public final class TrackerServer {
           .addServlet("/queries/*", new QueriesServlet(site))
           .addServlet("/reconcile/*", new ReconcileServlet(site))
           .addServlet("/match", new MatchServlet(site))
+          .addServlet("/search", new SearchServlet(site))
+          .addServlet("/trackers", new ListingServlet(site))
+          .addServlet("/organisations", new ListingServlet(site))
           .addServlet("/scan", new ScanServlet(site, scanMaxUpload))
           .addServlet("/static/*", new StaticServlet())
           .addServlet("/dumps/*", new DumpsServlet(dumpsDir));
@@ -478,48 +477,6 @@ public final class TrackerServer {
       CaffeineCacheMetrics.monitor(registry, site.results().cache(), "tkg_result_cache");
       // the replica's gauges are removed at stop: Fuseki's registry outlives a server in the same JVM
       return replication == null ? () -> {} : ReplicationServlet.registerMetrics(registry, replication);
-    }
-
-    /** Jetty's bounds: connections, idle and header deadlines, buffer and header sizes, slow bodies, forms. */
-    private void tuneJetty(FusekiServer fuseki) {
-      NetworkConnectionLimit connectionLimit = new NetworkConnectionLimit(maxConnections, fuseki.getJettyServer());
-      connectionLimit.setEndPointIdleTimeout(BUSY_IDLE_TIMEOUT.toMillis());
-      fuseki.getJettyServer().addBean(connectionLimit);
-      for (Connector c : fuseki.getJettyServer().getConnectors()) {
-        if (c instanceof ServerConnector sc) {
-          sc.setHost(host);
-          sc.setIdleTimeout(idleTimeout.toMillis());
-          sc.addEventListener(new HeaderDeadline(headerTimeout));
-        }
-        for (ConnectionFactory f : c.getConnectionFactories()) {
-          if (f instanceof HttpConnectionFactory h) {
-            h.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER_SIZE);
-            h.getHttpConfiguration().setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
-            // Jetty's own bound on slow bodies, checked at each read by the servlet input stream
-            h.getHttpConfiguration().setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
-          }
-        }
-      }
-      fuseki.getJettyServer().setErrorHandler(new SecurityHeadersFilter.Errors());
-      for (ServletContextHandler h : fuseki.getJettyServer().getDescendants(ServletContextHandler.class)) {
-        h.setMaxFormContentSize((int) Math.min(Integer.MAX_VALUE, maxBody));
-        for (org.eclipse.jetty.ee10.servlet.FilterHolder f : h.getServletHandler().getFilters()) {
-          if (f.getClassName() != null && f.getClassName().endsWith(".CrossOriginFilter")) {
-            f.setInitParameter("allowCredentials", "false"); // CORS for reading: another site never gets credentials
-          }
-        }
-      }
-    }
-
-    /** One line per request, when asked for. */
-    private void logRequests(FusekiServer fuseki) {
-      if (requestLog != null) {
-        PrintStream log = requestLog;
-        fuseki.getJettyServer().setRequestLog(new CustomRequestLog(line -> {
-          log.println(line);
-          log.flush();
-        }, "%{client}a - %u %t \"%r\" %s %O %{ms}T ms"));
-      }
     }
   }
 }

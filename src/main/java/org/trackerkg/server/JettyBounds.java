@@ -1,0 +1,60 @@
+package org.trackerkg.server;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.ConnectionFactory;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.CustomRequestLog;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/** The bounds set on Jetty under the embedded Fuseki, and its request log: what a hostile client meets first. */
+final class JettyBounds {
+  private JettyBounds() {}
+
+  /** Connections, idle and header deadlines, buffer and header sizes, slow bodies, forms, CORS credentials. */
+  static void apply(Server jetty, String host, Duration idleTimeout, Duration headerTimeout, int maxConnections,
+      long maxBody) {
+    NetworkConnectionLimit connectionLimit = new NetworkConnectionLimit(maxConnections, jetty);
+    connectionLimit.setEndPointIdleTimeout(TrackerServer.BUSY_IDLE_TIMEOUT.toMillis());
+    jetty.addBean(connectionLimit);
+    for (Connector c : jetty.getConnectors()) {
+      if (c instanceof ServerConnector sc) {
+        sc.setHost(host);
+        sc.setIdleTimeout(idleTimeout.toMillis());
+        sc.addEventListener(new HeaderDeadline(headerTimeout));
+      }
+      for (ConnectionFactory f : c.getConnectionFactories()) {
+        if (f instanceof HttpConnectionFactory h) {
+          h.getHttpConfiguration().setOutputBufferSize(TrackerServer.OUTPUT_BUFFER_SIZE);
+          h.getHttpConfiguration().setRequestHeaderSize(TrackerServer.MAX_REQUEST_HEADER_BYTES);
+          // Jetty's own bound on slow bodies, checked at each read by the servlet input stream
+          h.getHttpConfiguration().setMinRequestDataRate(TrackerServer.MIN_BODY_BYTES_PER_SECOND);
+        }
+      }
+    }
+    jetty.setErrorHandler(new SecurityHeadersFilter.Errors());
+    for (ServletContextHandler h : jetty.getDescendants(ServletContextHandler.class)) {
+      h.setMaxFormContentSize((int) Math.min(Integer.MAX_VALUE, maxBody));
+      for (FilterHolder f : h.getServletHandler().getFilters()) {
+        if (f.getClassName() != null && f.getClassName().endsWith(".CrossOriginFilter")) {
+          f.setInitParameter("allowCredentials", "false"); // CORS for reading: another site never gets credentials
+        }
+      }
+    }
+  }
+
+  /** One line per request to {@code log}; none when it is null. */
+  static void logRequests(Server jetty, PrintStream log) {
+    if (log != null) {
+      jetty.setRequestLog(new CustomRequestLog(line -> {
+        log.println(line);
+        log.flush();
+      }, "%{client}a - %u %t \"%r\" %s %O %{ms}T ms"));
+    }
+  }
+}

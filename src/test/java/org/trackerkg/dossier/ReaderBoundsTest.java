@@ -1,0 +1,48 @@
+package org.trackerkg.dossier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trackerkg.pipeline.Pipeline;
+import org.trackerkg.vocab.Iris;
+import org.trackerkg.vocab.TKG;
+
+/** Issue 21, items 9 and 13: bounds the reader keeps where a file's text is read, before any section is parsed. */
+class ReaderBoundsTest {
+  @TempDir Path dir;
+
+  /** The seed dossier with its network signature line replaced. */
+  static String seedWithNetworkSignature(String signature) throws Exception {
+    return Files.readString(SeedDossierTest.SEED).replace("Network signature: `mparticle\\.com`",
+        "Network signature: `mparticle\\.com`\n*   Network signature: `" + signature + "`");
+  }
+
+  @Test
+  void aMegabyteSignatureIsAnErrorForThatSignatureFoundFast() throws Exception {
+    Path f = dir.resolve("long.md");
+    Files.writeString(f, seedWithNetworkSignature("a".repeat(1_000_000)));
+    // validation used to be quadratic in the signature (a 1 MB one over 5 minutes): whole pipeline, generous bound
+    Pipeline.Loaded l = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Pipeline.load(List.of(f),
+        Iris.DEFAULT_BASE));
+    assertTrue(l.diagnostics().stream().anyMatch(d -> d.isError() && d.file().endsWith("long.md") && d.line() == 21
+        && d.message().equals("signature longer than the 4096-character limit (1000000 characters); not used")),
+        l.diagnostics().toString());
+    assertTrue(l.hasInputErrors());
+    // the record's other signatures, and the dossier, are kept
+    assertEquals(1, l.dossierCount());
+    assertEquals(2, l.read().dossiers().get(0).signatures().size());
+    assertTrue(org.apache.jena.atlas.iterator.Iter.toList(l.dataset().find(null, null, TKG.pattern.asNode(), null))
+        .stream().allMatch(q -> q.getObject().getLiteralLexicalForm().length() <= Signature.MAX_PATTERN_CHARS));
+    // exactly at the limit is read
+    Files.writeString(f, seedWithNetworkSignature("a".repeat(Signature.MAX_PATTERN_CHARS)));
+    ReadResult r = DossierReader.read(List.of(f));
+    assertEquals(3, r.dossiers().get(0).signatures().size(), r.diagnostics().toString());
+  }
+}
