@@ -229,7 +229,7 @@ public final class MarkdownDossierParser {
     r.put(SectionKind.OWNERSHIP, OwnershipReader::read);
     r.put(SectionKind.DETECTION_RULES, RuleReader::read);
     r.put(SectionKind.PRODUCTS, (s, d, ctx) -> d.products.addAll(ProductReader.read(s, ctx)));
-    r.put(SectionKind.PRIVACY_POLICY, (s, d, ctx) -> d.clauses.addAll(PolicyReader.read(s, ctx)));
+    r.put(SectionKind.PRIVACY_POLICY, PolicyReader::read);
     r.put(SectionKind.RELATIONSHIPS, RelationshipReader::read);
     r.put(SectionKind.DETAILS, (s, d, ctx) -> d.details.addAll(Blocks.texts(s, ctx, null)));
     r.put(SectionKind.REFERENCES, ReferenceReader::read);
