@@ -34,6 +34,7 @@ public final class ConvertCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    org.trackerkg.base.Leftovers.sweepTemp(); // sort runs a killed convert left behind
     RdfOutput.Format f;
     try {
       f = RdfOutput.Format.parse(format);

@@ -40,6 +40,8 @@ public final class TdbStore {
 
   public static ServedData open(Path dir, DatasetGraph input, String base, PrintStream messages) throws IOException {
     Files.createDirectories(dir);
+    // an interrupted start left its input beside the store (17 MB each): ours by name; one server per store folder
+    org.trackerkg.base.Leftovers.sweep(dir, List.of(".input-*.nq"), java.time.Duration.ZERO);
     Path nq = Files.createTempFile(dir, ".input-", ".nq");
     try {
       String hash = writeNQuads(input, base, nq);
