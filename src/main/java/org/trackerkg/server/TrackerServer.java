@@ -508,7 +508,29 @@ public final class TrackerServer {
             f.setInitParameter("allowCredentials", "false"); // CORS for reading: another site never gets credentials
           }
         }
+        securityHeadersFirst(h.getServletHandler());
       }
+    }
+
+    /**
+     * Moves the security headers' filter in front of every other, so that a response another filter makes on its own
+     * (the CORS filter's answer to a preflight) carries them too.
+     */
+    private static void securityHeadersFirst(org.eclipse.jetty.ee10.servlet.ServletHandler handler) {
+      org.eclipse.jetty.ee10.servlet.FilterMapping[] mappings = handler.getFilterMappings();
+      if (mappings == null) {
+        return;
+      }
+      List<org.eclipse.jetty.ee10.servlet.FilterMapping> ordered = new java.util.ArrayList<>();
+      List<org.eclipse.jetty.ee10.servlet.FilterMapping> rest = new java.util.ArrayList<>();
+      for (org.eclipse.jetty.ee10.servlet.FilterMapping m : mappings) {
+        org.eclipse.jetty.ee10.servlet.FilterHolder f = handler.getFilter(m.getFilterName());
+        boolean security = f != null && f.getFilter() instanceof SecurityHeadersFilter
+            || f != null && SecurityHeadersFilter.class.getName().equals(f.getClassName());
+        (security ? ordered : rest).add(m);
+      }
+      ordered.addAll(rest);
+      handler.setFilterMappings(ordered.toArray(org.eclipse.jetty.ee10.servlet.FilterMapping[]::new));
     }
 
     /** One line per request, when asked for. */
