@@ -74,7 +74,7 @@ public final class DumpCommand implements Callable<Integer> {
           gate.report().violations());
       return ExitCode.FINDINGS;
     }
-    String base = new Iris(input.base).base();
+    String base = input.base();
     DumpManifest manifest;
     try {
       manifest = DumpWriter.create().base(base).version(version).modified(mod).write(loaded.dataset(), out);

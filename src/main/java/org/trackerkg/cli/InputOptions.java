@@ -6,8 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.trackerkg.base.Diagnostic;
 import org.trackerkg.pipeline.Pipeline;
-import org.trackerkg.vocab.Iris;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** INPUT... and {@code --base}: the options of every command that reads dossiers. */
@@ -16,9 +15,12 @@ public final class InputOptions {
       description = "Dossier files, folders of them, or an εxodus trackers.json (default: data/).")
   List<Path> inputs = new ArrayList<>();
 
-  @Option(names = "--base", paramLabel = "IRI", defaultValue = Iris.DEFAULT_BASE,
-      description = "Base of every minted IRI (default: ${DEFAULT-VALUE}).")
-  String base;
+  @Mixin BaseOption baseOption = new BaseOption();
+
+  /** The base IRI ({@code --base}), already checked. */
+  String base() {
+    return baseOption.base();
+  }
 
   List<Path> inputs() {
     return Inputs.orDefault(inputs);
@@ -31,24 +33,14 @@ public final class InputOptions {
 
   /** Reads and maps the inputs, printing errors to {@code err}, and warnings too when {@code warnings}. */
   Pipeline.Loaded load(PrintWriter err, boolean warnings) {
-    try {
-      new Iris(base);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--base: " + e.getMessage());
-    }
-    Pipeline.Loaded loaded = Pipeline.load(inputs(), base);
+    Pipeline.Loaded loaded = Pipeline.load(inputs(), base());
     report(loaded.diagnostics().stream().filter(d -> warnings || d.isError()).toList(), err);
     return loaded;
   }
 
   /** Reads and maps the inputs in two passes, each quad to {@code sink}, printing every diagnostic to {@code err}. */
   Pipeline.Streamed stream(PrintWriter err, java.util.function.Consumer<org.apache.jena.sparql.core.Quad> sink) {
-    try {
-      new Iris(base);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--base: " + e.getMessage());
-    }
-    Pipeline.Streamed streamed = Pipeline.stream(inputs(), base, sink);
+    Pipeline.Streamed streamed = Pipeline.stream(inputs(), base(), sink);
     report(streamed.diagnostics(), err);
     return streamed;
   }

@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.trackerkg.pipeline.Gate;
@@ -31,8 +29,6 @@ import picocli.CommandLine.Spec;
         "/id/… and /doc/…, pages for people, /void, /ontology, /dumps/. Invalid data is not served (exit 1).",
         "Stops cleanly on SIGTERM or Ctrl-C."})
 public final class ServeCommand implements Callable<Integer> {
-  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|min)?");
-
   @Mixin InputOptions input;
 
   @Option(names = "--port", paramLabel = "PORT", defaultValue = "3030",
@@ -48,18 +44,21 @@ public final class ServeCommand implements Callable<Integer> {
   Path tdb;
 
   @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s",
+      converter = Converters.DurationConverter.class,
       description = "Longest a SPARQL query may run: 500ms, 10s, 2m (default: ${DEFAULT-VALUE}).")
-  String timeout;
+  Duration timeout;
 
   @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "30s",
+      converter = Converters.DurationConverter.class,
       description = "Close a connection that sends and receives nothing for this long: 500ms, 30s, 2m "
           + "(default: ${DEFAULT-VALUE}).")
-  String idleTimeout;
+  Duration idleTimeout;
 
   @Option(names = "--header-timeout", paramLabel = "DURATION", defaultValue = "30s",
+      converter = Converters.DurationConverter.class,
       description = "Close a connection whose request line and headers take longer than this to arrive, however "
           + "steadily they trickle in (default: ${DEFAULT-VALUE}).")
-  String headerTimeout;
+  Duration headerTimeout;
 
   @Option(names = "--max-connections", paramLabel = "N", defaultValue = "1000",
       description = "Most open connections; past it new clients wait for one to close (default: ${DEFAULT-VALUE}).")
@@ -73,6 +72,11 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-rows", paramLabel = "N", defaultValue = "10000",
       description = "Most result rows a SPARQL query returns (default: ${DEFAULT-VALUE}).")
   long maxRows;
+
+  @Option(names = "--behind-proxy",
+      description = "Behind a reverse proxy: the URLs the server writes (service description, /void, the "
+          + "reconciliation manifest) take scheme, host and port from Forwarded / X-Forwarded-* (off by default).")
+  boolean behindProxy;
 
   @Option(names = "--dumps", paramLabel = "DIR",
       description = "Directory /dumps/ serves; dumps are written there unless they were written from this very "
@@ -112,9 +116,10 @@ public final class ServeCommand implements Callable<Integer> {
           + "dumps) and follows the patch log that `tkg publish` appends to. State at /$/replication.")
   String follow;
 
-  @Option(names = "--bootstrap", paramLabel = "DIR",
-      description = "With --follow: start from the dumps in DIR (another replica's, with their recorded patch id).")
-  Path bootstrap;
+  @Option(names = "--bootstrap", paramLabel = "URL|DIR",
+      description = "With --follow: start from published dumps with their recorded patch id (replication.json): a "
+          + "running replica's /dumps/ URL, or a folder (another replica's dumps, or `tkg publish --dumps DIR`).")
+  String bootstrap;
 
   @Option(names = "--group", paramLabel = "ID",
       description = "With --follow: the Kafka consumer group this replica commits its position in "
@@ -152,7 +157,7 @@ public final class ServeCommand implements Callable<Integer> {
           options(TrackerServer.create()), out, err);
     }
     // a dump directory that outlives the server doubles as a cache of the conversion
-    Optional<String> fingerprint = ServeStart.fingerprint(input.inputs(), input.base, dumps != null || tdb != null);
+    Optional<String> fingerprint = ServeStart.fingerprint(input.inputs(), input.base(), dumps != null || tdb != null);
     Optional<ServeStart.Warm> warmStart = ServeStart.warm(fingerprint, dumpsDir, err);
     boolean warm = warmStart.isPresent();
     DatasetGraph dataset;
@@ -200,7 +205,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
     // dumps not known to come from this input (or none yet) are rewritten
     if (!warm && ServeStart.dumpsStale(fingerprint, dumpsDir, tdb != null && server.loadedFromScratch())) {
-      ServeStart.writeDumpsInBackground(dataset, input.base, dossiers, fingerprint, dumpsDir, err);
+      ServeStart.writeDumpsInBackground(dataset, input.base(), dossiers, fingerprint, dumpsDir, err);
     }
     Thread hook = new Thread(server::stop, "tkg-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -263,7 +268,7 @@ public final class ServeCommand implements Callable<Integer> {
     Path repo = history.isEmpty() ? FetchCommand.defaultCache(input.inputs().get(0)) : Path.of(history);
     History.Result h;
     try {
-      h = History.read(repo, input.base);
+      h = History.read(repo, input.base());
     } catch (IOException e) {
       throw new UsageException("--history: " + repo + ": " + e.getMessage(), e);
     }
@@ -279,15 +284,16 @@ public final class ServeCommand implements Callable<Integer> {
 
   /** The server options given on the command line, set on {@code b}; a malformed duration is a usage error. */
   TrackerServer.Builder options(TrackerServer.Builder b) {
-    b.base(input.base)
+    b.base(input.base())
         .port(port)
         .host(host)
-        .timeout(parseDuration("--timeout", timeout))
-        .idleTimeout(parseDuration("--idle-timeout", idleTimeout))
-        .headerTimeout(parseDuration("--header-timeout", headerTimeout))
+        .timeout(timeout)
+        .idleTimeout(idleTimeout)
+        .headerTimeout(headerTimeout)
         .maxConnections((int) atLeast("--max-connections", maxConnections, 1))
         .resultCache(atLeast("--result-cache", resultCacheMiB, 0) << 20)
         .maxRows(maxRows)
+        .behindProxy(behindProxy)
         .tdb(tdb);
     long upload = atLeast("--max-upload", maxUploadMiB, 1) << 20;
     return scan ? b.scan(upload) : b;
@@ -300,21 +306,4 @@ public final class ServeCommand implements Callable<Integer> {
     return value;
   }
 
-  static Duration parseDuration(String option, String s) {
-    Matcher m = DURATION.matcher(s.trim().toLowerCase(Locale.ROOT));
-    if (!m.matches()) {
-      throw new UsageException(option + ": not a duration: '" + s + "' (e.g. 500ms, 10s, 2m)");
-    }
-    long n = Long.parseLong(m.group(1));
-    String unit = m.group(2) == null ? "s" : m.group(2);
-    Duration d = switch (unit) {
-      case "ms" -> Duration.ofMillis(n);
-      case "m", "min" -> Duration.ofMinutes(n);
-      default -> Duration.ofSeconds(n);
-    };
-    if (d.isZero()) {
-      throw new UsageException(option + ": must be more than zero: '" + s + "'");
-    }
-    return d;
-  }
 }

@@ -15,8 +15,8 @@ import java.util.TreeSet;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.trackerkg.base.Domains;
 import org.trackerkg.graph.OrgNames;
-import org.trackerkg.graph.TrackerResolver;
 import org.trackerkg.vocab.Iris;
 import org.trackerkg.vocab.Labels;
 import org.trackerkg.vocab.TKG;
@@ -103,7 +103,7 @@ public final class Reconciler {
           try {
             String host = java.net.URI.create(q.getObject().getURI()).getHost();
             if (host != null) {
-              domains.add(TrackerResolver.registrableDomain(host));
+              domains.add(Domains.registrable(host));
             }
           } catch (IllegalArgumentException e) {
             // not a URI java.net can read: no domain
@@ -228,7 +228,8 @@ public final class Reconciler {
     }
     // package or host names: the trackers whose signatures cover them
     if (q.indexOf(' ') < 0 && q.indexOf('.') > 0) {
-      List<SignatureMatcher.Tracker> ts = signatures.trackersOf(q);
+      List<SignatureMatcher.Tracker> ts = new ArrayList<>(new java.util.LinkedHashSet<>(
+          signatureHits(q).stream().map(SignatureMatcher.Hit::tracker).toList()));
       for (SignatureMatcher.Tracker tr : ts) {
         String id = "tracker/" + tr.slug();
         Entity e = entities.get(id);
@@ -250,6 +251,60 @@ public final class Reconciler {
       }
     }
     return out;
+  }
+
+  /**
+   * Why an entity is a candidate for a query, in words for people (the search page shows it beside each hit):
+   * {@code "name"}, {@code "alias Braze"}, {@code "website domain appsflyer.com"},
+   * {@code "host name signature appsflyer\\.com"}, {@code "package or class signature com.appsflyer"}, or
+   * {@code "similar name Flurry"} for a name found despite a typo. Reuses the rules of {@link #query}.
+   */
+  public String why(Entity e, String query) {
+    String q = query == null ? "" : query.strip();
+    String qKey = OrgNames.key(q);
+    String slug = e.id().substring(e.id().indexOf('/') + 1);
+    String nameKey = OrgNames.key(e.name());
+    if (qKey.equals(nameKey) || slug.equals(Iris.slug(q))) {
+      return "name";
+    }
+    String bestLabel = null;
+    int best = 0;
+    for (String l : e.labels()) {
+      int s = nameScore(qKey, OrgNames.key(l));
+      if (s > best) {
+        best = s;
+        bestLabel = l;
+      }
+    }
+    if (best == 100) {
+      return "alias " + bestLabel;
+    }
+    String qDomain = domainOf(q);
+    if (qDomain != null && e.domains().contains(qDomain)) {
+      return "website domain " + qDomain;
+    }
+    if (TRACKER.equals(e.type()) && q.indexOf(' ') < 0 && q.indexOf('.') > 0) {
+      for (SignatureMatcher.Hit h : signatureHits(q)) {
+        if (("tracker/" + h.tracker().slug()).equals(e.id())) {
+          return (h.kind() == org.trackerkg.dossier.Signature.Kind.NETWORK ? "host name signature "
+              : "package or class signature ") + h.pattern();
+        }
+      }
+    }
+    if (bestLabel != null) {
+      return (OrgNames.key(bestLabel).startsWith(qKey) || OrgNames.key(bestLabel).contains(qKey)
+          ? "name " : "similar name ") + bestLabel;
+    }
+    return "name";
+  }
+
+  /**
+   * The signatures a host, class or package name matches; a package named alone ({@code com.appsflyer}) matches
+   * the code signatures of its classes ({@code com.appsflyer.}).
+   */
+  private List<SignatureMatcher.Hit> signatureHits(String q) {
+    List<SignatureMatcher.Hit> hits = signatures.match(q);
+    return hits.isEmpty() && !q.endsWith(".") ? signatures.match(q + ".", SignatureMatcher.As.CLASS) : hits;
   }
 
   private static String normaliseType(String type) {
@@ -322,7 +377,7 @@ public final class Reconciler {
       if (host == null || !host.matches("[a-z0-9.-]+\\.[a-z]{2,}")) {
         return null;
       }
-      return TrackerResolver.registrableDomain(host);
+      return Domains.registrable(host);
     } catch (IllegalArgumentException e) {
       return null;
     }

@@ -32,8 +32,7 @@ public final class ReconcileServlet extends HttpServlet {
   private final transient Reconciler reconciler;
 
   ReconcileServlet(Site site) {
-    this.reconciler = site.data().read(() -> Reconciler.fromUnion(site.data().union(), site.data().base(),
-        "/reconcile", site.matcher()));
+    this.reconciler = site.reconciler();
   }
 
   @Override

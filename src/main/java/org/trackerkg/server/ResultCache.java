@@ -38,7 +38,7 @@ final class ResultCache {
       Pattern.compile("(?i)\\b(now|rand|uuid|struuid|bnode)\\s*\\(");
 
   /** One kept response. */
-  record Entry(byte[] body, String contentType, String vary, String etag, long generation) {
+  record Entry(byte[] body, String contentType, String vary, String etag, long generation, String maxRows) {
     long weight(String key) {
       return body.length + 2L * key.length() + 128;
     }
@@ -124,6 +124,9 @@ final class ResultCache {
     }
     resp.setHeader("ETag", e.etag());
     resp.setHeader("Cache-Control", "public, max-age=60");
+    if (e.maxRows() != null) {
+      resp.setHeader(QueryLimits.MAX_ROWS_HEADER, e.maxRows());
+    }
     if ("GET".equals(req.getMethod()) && Http.notModified(req, e.etag())) {
       resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
       return;

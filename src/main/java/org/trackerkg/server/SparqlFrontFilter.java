@@ -61,6 +61,10 @@ final class SparqlFrontFilter extends HttpFilter {
     }
     String format = req.getParameter("format");
     String query = bodyQuery != null ? bodyQuery : req.getParameter("query");
+    if (get && query == null && (req.getParameter("graph") != null || req.getParameter("default") != null)) {
+      chain.doFilter(req, resp); // Graph Store Protocol GET: Fuseki's, negotiated by Accept like its own
+      return;
+    }
     boolean update = req.getParameter("update") != null;
     boolean html = "html".equals(format)
         || (format == null && "text/html".equals(Negotiation.choose(req.getHeader("Accept"), RESULT_TYPES)));
@@ -110,7 +114,8 @@ final class SparqlFrontFilter extends HttpFilter {
     }
     String type = resp.getContentType();
     if (resp.getStatus() == HttpServletResponse.SC_OK && type != null) {
-      ResultCache.Entry e = new ResultCache.Entry(body, type, resp.getHeader("Vary"), Http.etag(body), generation);
+      ResultCache.Entry e = new ResultCache.Entry(body, type, resp.getHeader("Vary"), Http.etag(body), generation,
+          resp.getHeader(QueryLimits.MAX_ROWS_HEADER));
       cache.put(key, e);
       resp.setHeader("ETag", e.etag());
       resp.setHeader("Cache-Control", "public, max-age=60");
@@ -148,6 +153,9 @@ final class SparqlFrontFilter extends HttpFilter {
     }
     Views.Page page = new Views.Page("SPARQL", null, null);
     resp.setStatus(status);
+    if (results != null && results.capped()) {
+      resp.setHeader(QueryLimits.MAX_ROWS_HEADER, Long.toString(limits.maxRows()));
+    }
     resp.setHeader("Vary", "Accept");
     byte[] body = Pages.render("sparql.jte", new Views.Sparql(page, query == null ? "" : query,
         site.cannedViews(), results, error, Math.max(1, limits.timeoutMillis() / 1000), limits.maxRows()));
