@@ -144,8 +144,8 @@ public final class ServeCommand implements Callable<Integer> {
         throw new UsageException("--update-password: " + updatePasswordFile + " holds no password");
       }
     }
-    Path dumpsDir = dumps != null ? dumps
-        : tdb != null ? tdb.resolve("dumps") : Files.createTempDirectory("tkg-dumps-");
+    org.trackerkg.base.Leftovers.sweepTemp(); // what killed runs left in the temporary folder
+    Path dumpsDir = dumps != null ? dumps : tdb != null ? tdb.resolve("dumps") : temporaryDumps();
     if (follow != null || bootstrap != null) {
       if (follow == null || tdb != null || updatePassword != null || !input.inputs.isEmpty()) {
         throw new UsageException("--bootstrap needs --follow, and a replica (--follow) reads no INPUT and takes "
@@ -222,6 +222,19 @@ public final class ServeCommand implements Callable<Integer> {
     out.flush();
     server.fuseki().join();
     return ExitCode.OK;
+  }
+
+  /** A dumps folder for this run only, removed when it stops normally (a killed run's is swept at the next start). */
+  private static Path temporaryDumps() throws IOException {
+    Path dir = Files.createTempDirectory("tkg-dumps-");
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        org.trackerkg.base.AtomicFile.deleteRecursively(dir);
+      } catch (IOException e) {
+        // left for the next start's sweep
+      }
+    }, "tkg-dumps-cleanup"));
+    return dir;
   }
 
   /**

@@ -38,6 +38,9 @@ public final class TdbStore {
 
   public static ServedData open(Path dir, DatasetGraph input, String base, PrintStream messages) throws IOException {
     Files.createDirectories(dir);
+    // an interrupted start of an earlier version left its input beside the store (17 MB each): ours by name, and a
+    // store folder serves one server at a time
+    org.trackerkg.base.Leftovers.sweep(dir, java.util.List.of(".input-*.nq"), java.time.Duration.ZERO);
     String hash = fingerprint(input, base);
     Current current = readCurrent(dir);
     boolean reuse = current != null && current.hash.equals(hash) && Files.isDirectory(dir.resolve(current.name));
