@@ -116,9 +116,10 @@ public final class ServeCommand implements Callable<Integer> {
           + "dumps) and follows the patch log that `tkg publish` appends to. State at /$/replication.")
   String follow;
 
-  @Option(names = "--bootstrap", paramLabel = "DIR",
-      description = "With --follow: start from the dumps in DIR (another replica's, with their recorded patch id).")
-  Path bootstrap;
+  @Option(names = "--bootstrap", paramLabel = "URL|DIR",
+      description = "With --follow: start from published dumps with their recorded patch id (replication.json): a "
+          + "running replica's /dumps/ URL, or a folder (another replica's dumps, or `tkg publish --dumps DIR`).")
+  String bootstrap;
 
   @Option(names = "--group", paramLabel = "ID",
       description = "With --follow: the Kafka consumer group this replica commits its position in "

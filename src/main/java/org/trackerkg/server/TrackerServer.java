@@ -485,6 +485,7 @@ public final class TrackerServer {
           .addServlet("/search", new SearchServlet(site))
           .addServlet("/trackers", new ListingServlet(site))
           .addServlet("/organisations", new ListingServlet(site))
+          .addServlet("/pictures/*", new PictureServlet(site))
           .addServlet("/scan", new ScanServlet(site, scanMaxUpload))
           .addServlet("/static/*", new StaticServlet())
           .addServlet("/dumps/*", new DumpsServlet(dumpsDir));
