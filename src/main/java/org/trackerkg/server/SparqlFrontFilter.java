@@ -76,6 +76,7 @@ final class SparqlFrontFilter extends HttpFilter {
       Http.sendText(req, resp, 400, SERVICE_REFUSED);
       return;
     }
+    req = OutputNames.wrap(req);
     if (bodyQuery != null) {
       chain.doFilter(req, resp);
       return;

@@ -128,6 +128,11 @@ public final class TrackerServer {
   }
 
   /** {@code http://host:port/} as a client on this machine reaches it. */
+  /** The reconciler the server answers /reconcile with (for tests in this package). */
+  org.trackerkg.link.Reconciler reconciler() {
+    return site.reconciler();
+  }
+
   public String url() {
     String h = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
     if (h.contains(":")) {
