@@ -31,4 +31,16 @@ public final class SpreadsheetCsv {
     }
     return v;
   }
+
+  /** One line: the cells joined by commas, each as {@link #field}, ended by CRLF. */
+  public static String row(java.util.List<String> cells) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < cells.size(); i++) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      sb.append(field(cells.get(i)));
+    }
+    return sb.append("\r\n").toString();
+  }
 }

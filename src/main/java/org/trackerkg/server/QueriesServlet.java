@@ -25,6 +25,7 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSetMem;
 import org.apache.jena.sparql.exec.RowSetRewindable;
+import org.trackerkg.base.SpreadsheetCsv;
 import org.trackerkg.query.CannedQuery;
 import org.trackerkg.query.ParameterException;
 import org.trackerkg.query.QueryCatalogue;
@@ -257,14 +258,14 @@ public final class QueriesServlet extends HttpServlet {
   static byte[] spreadsheetCsv(org.apache.jena.sparql.exec.RowSet rows) {
     StringBuilder sb = new StringBuilder();
     List<org.apache.jena.sparql.core.Var> vars = rows.getResultVars();
-    sb.append(String.join(",", vars.stream().map(v -> org.trackerkg.base.SpreadsheetCsv.field(v.getVarName()))
+    sb.append(String.join(",", vars.stream().map(v -> SpreadsheetCsv.field(v.getVarName()))
         .toList())).append("\r\n");
     rows.forEachRemaining(b -> {
       for (int i = 0; i < vars.size(); i++) {
         org.apache.jena.graph.Node n = b.get(vars.get(i));
         String v = n == null ? "" : n.isURI() ? n.getURI() : n.isLiteral() ? n.getLiteralLexicalForm()
             : n.isBlank() ? "_:" + n.getBlankNodeLabel() : n.toString();
-        sb.append(i == 0 ? "" : ",").append(org.trackerkg.base.SpreadsheetCsv.field(v));
+        sb.append(i == 0 ? "" : ",").append(SpreadsheetCsv.field(v));
       }
       sb.append("\r\n");
     });
