@@ -73,6 +73,11 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Most result rows a SPARQL query returns (default: ${DEFAULT-VALUE}).")
   long maxRows;
 
+  @Option(names = "--behind-proxy",
+      description = "Behind a reverse proxy: the URLs the server writes (service description, /void, the "
+          + "reconciliation manifest) take scheme, host and port from Forwarded / X-Forwarded-* (off by default).")
+  boolean behindProxy;
+
   @Option(names = "--dumps", paramLabel = "DIR",
       description = "Directory /dumps/ serves; dumps are written there unless they were written from this very "
           + "input, in which case the next start loads them instead of converting again "
@@ -275,6 +280,7 @@ public final class ServeCommand implements Callable<Integer> {
         .maxConnections((int) atLeast("--max-connections", maxConnections, 1))
         .resultCache(atLeast("--result-cache", resultCacheMiB, 0) << 20)
         .maxRows(maxRows)
+        .behindProxy(behindProxy)
         .tdb(tdb);
     long upload = atLeast("--max-upload", maxUploadMiB, 1) << 20;
     return scan ? b.scan(upload) : b;

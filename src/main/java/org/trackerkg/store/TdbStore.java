@@ -1,18 +1,17 @@
 package org.trackerkg.store;
 
 import org.trackerkg.base.Hashes;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.List;
-import java.util.stream.Stream;
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.progress.MonitorOutput;
 import org.apache.jena.tdb2.DatabaseMgr;
@@ -21,7 +20,6 @@ import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.trackerkg.base.AtomicFile;
-import org.trackerkg.publish.RdfOutput;
 
 /**
  * The persistent TDB2 store under a directory. Layout:
@@ -29,9 +27,9 @@ import org.trackerkg.publish.RdfOutput;
  *   DIR/current            "db-…" name of the database in use, then the sha256 of the input it holds
  *   DIR/db-{hash}-{time}/  a TDB2 database
  * </pre>
- * The input's identity is the sha256 of its sorted N-Quads (which includes the base). An unchanged input reuses
- * the database without loading; a changed one is bulk-loaded into a new directory, and {@code current} is
- * replaced (atomic rename) only once the load is complete, so a failed load leaves the old database in use.
+ * The input's identity is an order-independent hash of its quads and the base ({@link #fingerprint}). An unchanged
+ * input reuses the database without loading; a changed one is bulk-loaded (from memory, through the loader's stream)
+ * into a new directory, and {@code current} is replaced (atomic rename) only once the load is complete, so a failed load leaves the old database in use.
  */
 public final class TdbStore {
   static final String CURRENT = "current";
@@ -40,30 +38,25 @@ public final class TdbStore {
 
   public static ServedData open(Path dir, DatasetGraph input, String base, PrintStream messages) throws IOException {
     Files.createDirectories(dir);
-    Path nq = Files.createTempFile(dir, ".input-", ".nq");
-    try {
-      String hash = writeNQuads(input, base, nq);
-      Current current = readCurrent(dir);
-      boolean reuse = current != null && current.hash.equals(hash) && Files.isDirectory(dir.resolve(current.name));
-      String name;
-      if (reuse) {
-        name = current.name;
-        say(messages, "tkg: TDB2 store " + dir.resolve(name) + " holds this input: not reloaded");
-      } else {
-        name = "db-" + hash.substring(0, 12) + "-" + System.currentTimeMillis();
-        Path db = dir.resolve(name);
-        say(messages, "tkg: loading the input into a new TDB2 store " + db + " …");
-        load(db, nq, messages);
-        AtomicFile.write(dir.resolve(CURRENT),
-            out -> out.write((name + "\n" + hash + "\n").getBytes(StandardCharsets.UTF_8)));
-        removeOthers(dir, name);
-      }
-      DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(dir.resolve(name).toString());
-      dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
-      return new ServedData(dsg, base, !reuse, () -> TDBInternal.expel(dsg));
-    } finally {
-      Files.deleteIfExists(nq);
+    String hash = fingerprint(input, base);
+    Current current = readCurrent(dir);
+    boolean reuse = current != null && current.hash.equals(hash) && Files.isDirectory(dir.resolve(current.name));
+    String name;
+    if (reuse) {
+      name = current.name;
+      say(messages, "tkg: TDB2 store " + dir.resolve(name) + " holds this input: not reloaded");
+    } else {
+      name = "db-" + hash.substring(0, 12) + "-" + System.currentTimeMillis();
+      Path db = dir.resolve(name);
+      say(messages, "tkg: loading the input into a new TDB2 store " + db + " …");
+      load(db, input, messages);
+      AtomicFile.write(dir.resolve(CURRENT),
+          out -> out.write((name + "\n" + hash + "\n").getBytes(StandardCharsets.UTF_8)));
+      removeOthers(dir, name);
     }
+    DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(dir.resolve(name).toString());
+    dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
+    return new ServedData(dsg, base, !reuse, () -> TDBInternal.expel(dsg));
   }
 
   /** The name of the database in use, or null when there is none yet. */
@@ -86,16 +79,65 @@ public final class TdbStore {
     return new Current(lines.get(0).trim(), lines.get(1).trim());
   }
 
-  private static String writeNQuads(DatasetGraph input, String base, Path nq) throws IOException {
-    MessageDigest md = Hashes.sha256();
-    try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(nq), 1 << 16),
-        md)) {
-      RdfOutput.write(input, RdfOutput.Format.NQ, base, out);
+  /**
+   * The input's identity without sorting, formatting or writing it: for each quad the sha256 of its four terms
+   * (kind, text, datatype or language), summed lane by lane (four 64-bit lanes, modulo 2^64) over the set of quads,
+   * so that the order the quads come in does not matter; then the sha256 of the base, the count and the sums.
+   * Sorting the N-Quads lines to hash them, writing them to a file and parsing that file again took most of
+   * {@code serve --tdb}'s own work (bench/README.md, "TDB2 load").
+   */
+  static String fingerprint(DatasetGraph input, String base) {
+    MessageDigest quad = Hashes.sha256();
+    long[] lanes = new long[4];
+    long[] count = {0};
+    input.find().forEachRemaining(q -> {
+      term(quad, q.isDefaultGraph() ? null : q.getGraph());
+      term(quad, q.getSubject());
+      term(quad, q.getPredicate());
+      term(quad, q.getObject());
+      ByteBuffer b = ByteBuffer.wrap(quad.digest());
+      for (int i = 0; i < lanes.length; i++) {
+        lanes[i] += b.getLong();
+      }
+      count[0]++;
+    });
+    StringBuilder sb = new StringBuilder("tracker-kg tdb input 2\n").append(base).append('\n').append(count[0]);
+    for (long l : lanes) {
+      sb.append('\n').append(Long.toHexString(l));
     }
-    return Hashes.hex(md);
+    return Hashes.sha256Hex(sb.toString());
   }
 
-  private static void load(Path db, Path nq, PrintStream messages) {
+  /** A term into the digest, unambiguously: a kind letter, then each part as its length and its UTF-8 bytes. */
+  private static void term(MessageDigest md, Node n) {
+    if (n == null) {
+      md.update((byte) 'D');
+    } else if (n.isURI()) {
+      md.update((byte) 'U');
+      part(md, n.getURI());
+    } else if (n.isLiteral()) {
+      md.update((byte) 'L');
+      part(md, n.getLiteralLexicalForm());
+      part(md, n.getLiteralDatatypeURI());
+      part(md, n.getLiteralLanguage());
+    } else {
+      md.update((byte) 'B');
+      part(md, n.toString());
+    }
+  }
+
+  private static void part(MessageDigest md, String s) {
+    byte[] b = s == null ? new byte[0] : s.getBytes(StandardCharsets.UTF_8);
+    md.update(ByteBuffer.allocate(4).putInt(b.length).array());
+    md.update(b);
+  }
+
+  /**
+   * Jena's bulk loader fed the quads from memory through its stream (no N-Quads file written and parsed again).
+   * The phased loader on a few cores, the parallel one (a thread per index) from 8 cores up; on 2 cores the
+   * parallel loader's threads contend (bench/results.md, "load").
+   */
+  private static void load(Path db, DatasetGraph input, PrintStream messages) {
     DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(db.toString());
     try {
       MonitorOutput output = (fmt, args) -> {
@@ -103,13 +145,20 @@ public final class TdbStore {
           messages.println("tkg: " + String.format(fmt, args));
         }
       };
-      // the parallel loader runs a thread per index and wants many cores; on a few (2 here) it was 3x slower
-      // than the phased loader, which builds the indexes a few at a time (bench/results.md, "load")
       DataLoader loader = Runtime.getRuntime().availableProcessors() >= 8
           ? LoaderFactory.parallelLoader(dsg, output) : LoaderFactory.phasedLoader(dsg, output);
       loader.startBulk();
       try {
-        loader.load(nq.toString());
+        StreamRDF stream = loader.stream();
+        stream.start();
+        input.find().forEachRemaining(q -> {
+          if (q.isDefaultGraph()) {
+            stream.triple(q.asTriple());
+          } else {
+            stream.quad(q);
+          }
+        });
+        stream.finish();
         loader.finishBulk();
       } catch (RuntimeException e) {
         loader.finishException(e);

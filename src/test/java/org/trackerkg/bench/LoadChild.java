@@ -23,7 +23,7 @@ import org.trackerkg.vocab.Iris;
 /**
  * Not a test: loading and memory in a fresh JVM, run by {@link BenchHarness}. {@code LoadChild FILE.nq FILE.nt WORK}.
  * Our side is what TrackerServer does with a dataset (in memory: copy into a transactional dataset, the union as
- * default graph, the page index; TDB2: N-Quads written and hashed, then Jena's default loader); Jena's side is
+ * default graph, the page index; TDB2: the quads hashed in memory, then Jena's phased loader fed from memory); Jena's side is
  * RDFParser into an in-memory transactional dataset, and the TDB2 parallel and phased loaders, on the same file.
  * Prints {@code RESULT {json}}.
  */
