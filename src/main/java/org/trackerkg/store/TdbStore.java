@@ -61,8 +61,21 @@ public final class TdbStore {
     }
     DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(dir.resolve(name).toString());
     dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
-    // the pages' summary from the input in memory: the same quads, without decoding every node from disk
-    return new ServedData(dsg, base, !reuse, () -> TDBInternal.expel(dsg), false, input);
+    // the pages' summary from the input in memory (the same quads, without decoding every node from disk), over a
+    // copy of its union: up to SUMMARY_COPY_QUADS, past which the copy's heap counts more than the time it saves
+    boolean fromInput = count(input) <= SUMMARY_COPY_QUADS;
+    return new ServedData(dsg, base, !reuse, () -> TDBInternal.expel(dsg), false, fromInput ? input : null);
+  }
+
+  /** About 2 GB of heap for the union's copy. */
+  static final long SUMMARY_COPY_QUADS = 5_000_000;
+
+  private static long count(DatasetGraph input) {
+    long n = 0;
+    for (var it = input.listGraphNodes(); it.hasNext(); ) {
+      n += input.getGraph(it.next()).size();
+    }
+    return n + input.getDefaultGraph().size();
   }
 
   /** The name of the database in use, or null when there is none yet. */

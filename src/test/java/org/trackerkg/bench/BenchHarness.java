@@ -47,6 +47,7 @@ import org.trackerkg.vocab.Iris;
  *          --corpus DIR       the shared corpus (default ../shared/corpus)
  *          --jfr              record each server child with JFR (files in the work folder)
  *          --note TEXT        a note printed at the top of results.md (e.g. what else the machine was doing)
+ *          --no-virtuoso      leave Virtuoso out even where it is installed (a smoke run of the serve rows)
  * </pre>
  */
 public final class BenchHarness {
@@ -94,10 +95,11 @@ public final class BenchHarness {
         case "--corpus" -> corpus = Path.of(args[++i]);
         case "--only" -> only = Arrays.asList(args[++i].split(","));
         case "--note" -> note = args[++i];
+        case "--no-virtuoso" -> System.setProperty(ServeBench.NO_VIRTUOSO, "true");
         default -> {
           System.err.println("unknown option " + args[i]
               + "; usage: BenchHarness [--quick] [--only read,convert,load,serve,scale,startup,match] [--work DIR] "
-              + "[--out DIR] [--corpus DIR] [--jfr] [--note TEXT]");
+              + "[--out DIR] [--corpus DIR] [--jfr] [--note TEXT] [--no-virtuoso]");
           System.exit(2);
         }
       }

@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  */
 final class ServeBench {
   private static final int[] CONNECTIONS = {1, 8, 32};
+  static final String NO_VIRTUOSO = "tkg.bench.noVirtuoso";
   private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
   private static final Pattern PCT = Pattern.compile("^\\s+(50|99)%\\s+([0-9.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
   private static final Pattern NON2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
@@ -379,6 +380,10 @@ final class ServeBench {
   /** bench/virtuoso.sh start DIR NT: prints the SPARQL endpoint URL; null (with a note) when it cannot. */
   private String startVirtuoso(Path nt) throws Exception {
     Path script = Path.of("bench/virtuoso.sh");
+    if (Boolean.getBoolean(NO_VIRTUOSO)) {
+      h.note("serve: --no-virtuoso: the Virtuoso rows were left out");
+      return null;
+    }
     if (!BenchHarness.onPath("virtuoso-t")) {
       h.note("serve: Virtuoso not installed (apt-get install -y virtuoso-opensource): the Virtuoso rows were skipped");
       return null;
