@@ -73,6 +73,11 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Most result rows a SPARQL query returns (default: ${DEFAULT-VALUE}).")
   long maxRows;
 
+  @Option(names = "--behind-proxy",
+      description = "Behind a reverse proxy: the URLs the server writes (service description, /void, the "
+          + "reconciliation manifest) take scheme, host and port from Forwarded / X-Forwarded-* (off by default).")
+  boolean behindProxy;
+
   @Option(names = "--dumps", paramLabel = "DIR",
       description = "Directory /dumps/ serves; dumps are written there unless they were written from this very "
           + "input, in which case the next start loads them instead of converting again "
@@ -111,9 +116,10 @@ public final class ServeCommand implements Callable<Integer> {
           + "dumps) and follows the patch log that `tkg publish` appends to. State at /$/replication.")
   String follow;
 
-  @Option(names = "--bootstrap", paramLabel = "DIR",
-      description = "With --follow: start from the dumps in DIR (another replica's, with their recorded patch id).")
-  Path bootstrap;
+  @Option(names = "--bootstrap", paramLabel = "URL|DIR",
+      description = "With --follow: start from published dumps with their recorded patch id (replication.json): a "
+          + "running replica's /dumps/ URL, or a folder (another replica's dumps, or `tkg publish --dumps DIR`).")
+  String bootstrap;
 
   @Option(names = "--group", paramLabel = "ID",
       description = "With --follow: the Kafka consumer group this replica commits its position in "
@@ -274,6 +280,7 @@ public final class ServeCommand implements Callable<Integer> {
         .maxConnections((int) atLeast("--max-connections", maxConnections, 1))
         .resultCache(atLeast("--result-cache", resultCacheMiB, 0) << 20)
         .maxRows(maxRows)
+        .behindProxy(behindProxy)
         .tdb(tdb);
     long upload = atLeast("--max-upload", maxUploadMiB, 1) << 20;
     return scan ? b.scan(upload) : b;

@@ -40,12 +40,22 @@ public record Dossier(
    */
   public record ExodusEntry(Boolean inExodus, Integer id, String created) {}
 
-  /** What the document says of the company behind the tracker. */
+  /**
+   * What the document says of the company behind the tracker: its owners, relationships, founding and funding,
+   * ownership links between other organisations (a parent's own parent), and acquisitions.
+   */
   public record Company(Location location, List<OrgMention> owners, List<Relationship> relationships,
-      Founding founding, Funding funding) {
+      Founding founding, Funding funding, List<Ownership> ownerships, List<Acquisition> acquisitions) {
     public Company {
       owners = List.copyOf(owners);
       relationships = List.copyOf(relationships);
+      ownerships = List.copyOf(ownerships);
+      acquisitions = List.copyOf(acquisitions);
+    }
+
+    public Company(Location location, List<OrgMention> owners, List<Relationship> relationships, Founding founding,
+        Funding funding) {
+      this(location, owners, relationships, founding, funding, List.of(), List.of());
     }
   }
 
@@ -91,6 +101,7 @@ public record Dossier(
     return new Builder().name(name()).qualifier(qualifier()).aliases(aliases()).ownerHints(ownerHints())
         .inExodus(inExodus()).exodusId(exodusId()).exodusCreated(exodusCreated()).location(location())
         .owners(owners()).relationships(relationships()).founding(founding()).funding(funding())
+        .ownerships(ownerships()).acquisitions(acquisitions())
         .signatures(signatures()).categories(categories()).repositories(repositories()).gradle(gradle())
         .websites(websites()).documentation(documentation()).about(about()).products(products()).clauses(clauses())
         .details(details()).references(references()).externalLinks(externalLinks())
@@ -111,6 +122,8 @@ public record Dossier(
     private List<Relationship> relationships = List.of();
     private Founding founding;
     private Funding funding;
+    private List<Ownership> ownerships = List.of();
+    private List<Acquisition> acquisitions = List.of();
     private List<Signature> signatures = List.of();
     private List<Category> categories = List.of();
     private List<Repository> repositories = List.of();
@@ -142,6 +155,8 @@ public record Dossier(
     public Builder relationships(List<Relationship> v) { relationships = v; return this; }
     public Builder founding(Founding v) { founding = v; return this; }
     public Builder funding(Funding v) { funding = v; return this; }
+    public Builder ownerships(List<Ownership> v) { ownerships = v; return this; }
+    public Builder acquisitions(List<Acquisition> v) { acquisitions = v; return this; }
     public Builder signatures(List<Signature> v) { signatures = v; return this; }
     public Builder categories(List<Category> v) { categories = v; return this; }
     public Builder repositories(List<Repository> v) { repositories = v; return this; }
@@ -161,7 +176,7 @@ public record Dossier(
 
     public Dossier build() {
       return new Dossier(new Naming(name, qualifier, aliases, ownerHints), new ExodusEntry(inExodus, exodusId, exodusCreated),
-          new Company(location, owners, relationships, founding, funding),
+          new Company(location, owners, relationships, founding, funding, ownerships, acquisitions),
           new Detection(signatures, categories, repositories, gradle),
           new Texts(websites, documentation, about, products, clauses, details, references, externalLinks,
               additionalLinks, notes),
@@ -176,7 +191,8 @@ public record Dossier(
    * gives an equal record.
    */
   public Dossier withoutText() {
-    return new Dossier(naming, exodus, new Company(company.location(), company.owners(), company.relationships(), null, null),
+    return new Dossier(naming, exodus, new Company(company.location(), company.owners(), company.relationships(), null, null,
+        company.ownerships(), company.acquisitions()),
         new Detection(detection.signatures(), List.of(), List.of(), List.of()),
         new Texts(texts.websites(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
             List.of(), List.of()),
@@ -196,6 +212,8 @@ public record Dossier(
   public List<Relationship> relationships() { return company.relationships(); }
   public Founding founding() { return company.founding(); }
   public Funding funding() { return company.funding(); }
+  public List<Ownership> ownerships() { return company.ownerships(); }
+  public List<Acquisition> acquisitions() { return company.acquisitions(); }
   public List<Signature> signatures() { return detection.signatures(); }
   public List<Category> categories() { return detection.categories(); }
   public List<Repository> repositories() { return detection.repositories(); }

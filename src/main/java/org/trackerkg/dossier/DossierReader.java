@@ -172,6 +172,8 @@ public final class DossierReader {
     if (text == null) {
       return;
     }
+    // once for every output, before any section is read: what XML 1.0 cannot carry becomes U+FFFD, with a warning
+    text = XmlChars.clean(text, file, extension(path).equals("json"), diagnostics);
     try {
       if (extension(path).equals("json")) {
         ReadResult r = new ExodusReader(diagnostics).read(text, file, sha256);

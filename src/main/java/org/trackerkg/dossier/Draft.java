@@ -26,6 +26,8 @@ final class Draft {
   final List<Relationship> relationships = new ArrayList<>();
   Founding founding;
   Funding funding;
+  final List<Ownership> ownerships = new ArrayList<>();
+  final List<Acquisition> acquisitions = new ArrayList<>();
   final List<LabelledText> details = new ArrayList<>();
   final List<Reference> references = new ArrayList<>();
   final List<Link> externalLinks = new ArrayList<>();
@@ -36,7 +38,7 @@ final class Draft {
   Dossier build(Source source) {
     return Dossier.builder().name(name).qualifier(qualifier).aliases(aliases).ownerHints(ownerHints)
         .inExodus(inExodus).location(location).owners(owners).relationships(relationships).founding(founding)
-        .funding(funding).signatures(signatures).categories(categories).repositories(repositories).gradle(gradle)
+        .funding(funding).ownerships(ownerships).acquisitions(acquisitions).signatures(signatures).categories(categories).repositories(repositories).gradle(gradle)
         .websites(websites).documentation(documentation).about(about).products(products).clauses(clauses)
         .details(details).references(references).externalLinks(externalLinks).additionalLinks(additionalLinks)
         .notes(notes).sections(sections).source(source).build();

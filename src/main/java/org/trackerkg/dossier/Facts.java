@@ -22,7 +22,6 @@ final class Facts {
       Pattern.CASE_INSENSITIVE);
 
   private Facts() {}
-  private static final Pattern THOUSANDS = Pattern.compile("\\d{1,3}(,\\d{3})+");
   private static final Pattern SENTENCE_BREAK = Pattern.compile("[.!?][\"”]?\\s+(?=[A-Z\"“])");
 
   static Founding founding(String text, List<Citation> citations, int line) {
@@ -47,21 +46,10 @@ final class Facts {
         return null;
       }
     }
-    String number = m.group(3);
-    number = THOUSANDS.matcher(number).matches() ? number.replace(",", "") : number.replace(',', '.');
-    BigDecimal amount = new BigDecimal(number);
-    String unit = m.group(4) == null ? "" : m.group(4).toLowerCase(Locale.ROOT);
-    BigDecimal factor = switch (unit) {
-      case "million", "mn", "m" -> BigDecimal.valueOf(1_000_000);
-      case "billion", "bn", "b" -> BigDecimal.valueOf(1_000_000_000);
-      case "thousand", "k" -> BigDecimal.valueOf(1_000);
-      default -> BigDecimal.ONE;
-    };
-    String cur = m.group(2).trim().toUpperCase(Locale.ROOT);
-    String currency = cur.contains("€") || cur.equals("EUR") ? "EUR" : cur.contains("£") || cur.equals("GBP") ? "GBP" : "USD";
+    BigDecimal amount = ProseFacts.amount(m.group(3), m.group(4));
+    String currency = ProseFacts.currency(m.group(2));
     String qualifier = m.group(1) == null || m.group(1).isEmpty() ? null : m.group(1).toLowerCase(Locale.ROOT);
-    return new Funding(amount.multiply(factor).stripTrailingZeros().setScale(0, java.math.RoundingMode.HALF_UP),
-        currency, qualifier, sentence(text, m.start()), citations, line);
+    return new Funding(amount, currency, qualifier, sentence(text, m.start()), citations, line);
   }
 
   /** True when text contains word (ASCII lower case) in any ASCII case, as a CASE_INSENSITIVE regex would see it. */

@@ -133,6 +133,10 @@ public final class MarkdownDossierParser {
     }
     NameReader.resolveName(name.trim(), d, ctx);
     findFacts(d);
+    List<LabelledText> prose = new ArrayList<>(d.about);
+    prose.addAll(d.details);
+    prose.addAll(d.notes);
+    ProseFacts.read(d, prose);
     ReferenceReader.finish(d, ctx);
     Source src = new Source(source.file(), source.line() > 0 ? source.line() : 1, source.kind(), source.sha256());
     return new Outcome(d.build(src), ctx.diagnostics);

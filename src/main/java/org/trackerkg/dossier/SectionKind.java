@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 enum SectionKind {
   TRACKER_NAME("tracker name|name"),
   IN_EXODUS("in e?xodus|in exodus privacy|exodus"),
-  LOCATION("(primary |headquarters |hq )?location|headquarters"),
+  LOCATION("(primary |headquarters |hq )?location|headquarters|(headquarters |hq )?country|hq|based in"),
   WEBSITE("websites?|homepage|home page"),
   ABOUT("about|what it does|description|overview|summary"),
   OWNERSHIP("owner(ship)?|owned by|parent company"),

@@ -9,6 +9,7 @@ import java.util.regex.PatternSyntaxException;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.trackerkg.base.Diagnostic;
+import org.trackerkg.dossier.Acquisition;
 import org.trackerkg.dossier.Category;
 import org.trackerkg.dossier.Citation;
 import org.trackerkg.dossier.Dossier;
@@ -18,6 +19,7 @@ import org.trackerkg.dossier.LabelledText;
 import org.trackerkg.dossier.Link;
 import org.trackerkg.dossier.Location;
 import org.trackerkg.dossier.OrgMention;
+import org.trackerkg.dossier.Ownership;
 import org.trackerkg.dossier.PolicyClause;
 import org.trackerkg.dossier.Product;
 import org.trackerkg.dossier.Reference;
@@ -109,8 +111,13 @@ final class DossierMapper {
 
     /** tracker-or-org p o, plus a Claim node with the citations, label and line when there is any. */
     void claim(Node s, Node p, Node o, List<Citation> citations, String label, int line, boolean always) {
+      claim(s, p, o, citations, label, line, always, null);
+    }
+
+    /** The same, for a fact read from a sentence of prose: the Claim also carries the sentence (tkg:extractedFrom). */
+    void claim(Node s, Node p, Node o, List<Citation> citations, String label, int line, boolean always, String passage) {
       q.add(s, p, o);
-      if (!always && citations.isEmpty() && label == null) {
+      if (!always && citations.isEmpty() && label == null && passage == null) {
         return;
       }
       Node c = owned("claim", Iris.shortHash(s.getURI(), p.getURI(), o.toString()));
@@ -119,6 +126,7 @@ final class DossierMapper {
       q.add(c, Vocab.rdfPredicate, p);
       q.add(c, Vocab.rdfObject, o);
       q.text(c, TKG.sectionLabel.asNode(), label);
+      q.text(c, TKG.extractedFrom.asNode(), passage);
       q.line(c, line);
       cite(c, citations);
     }
@@ -152,6 +160,8 @@ final class DossierMapper {
         r.q.text(c, TKG.makerRule.asNode(), "name-prefix");
       }
     }
+    chains(r);
+    acquisitions(r, company);
     if (company != null) {
       owners(r, company);
       founding(r, company, d.founding());
@@ -268,13 +278,24 @@ final class DossierMapper {
     return org;
   }
 
+  /** "X is part of Y, which is owned by Z": the links between other organisations (Y → Z), with or without a company. */
+  private void chains(Run r) {
+    for (Ownership o : r.d.ownerships()) {
+      Node owned = org(r, o.owned());
+      Node owner = org(r, o.owner());
+      if (owned != null && owner != null && !owned.equals(owner)) {
+        r.claim(owned, TKG.owner.asNode(), owner, o.citations(), null, o.line(), true, o.passage());
+      }
+    }
+  }
+
   private void owners(Run r, Node company) {
     Set<String> done = new LinkedHashSet<>();
     done.add(company.getURI());
     for (OrgMention m : r.d.owners()) {
       Node owner = org(r, m.name());
       if (owner != null && done.add(owner.getURI())) {
-        r.claim(company, TKG.owner.asNode(), owner, m.citations(), m.label(), m.line(), true);
+        r.claim(company, TKG.owner.asNode(), owner, m.citations(), m.label(), m.line(), true, m.passage());
       } else if (owner != null && !m.citations().isEmpty()) {
         // "Ownership: mParticle [cite]": the citation supports the company itself
         r.claim(r.tracker, TKG.company.asNode(), company, m.citations(), m.label(), m.line(), false);
@@ -285,6 +306,42 @@ final class DossierMapper {
       if (owner != null && done.add(owner.getURI())) {
         r.claim(company, TKG.owner.asNode(), owner, List.of(), "name", r.d.source().line(), true);
       }
+    }
+  }
+
+  /**
+   * Each acquisition as a node (buyer, bought, year, price, sentence) and as the one triple
+   * {@code bought tkg:acquiredBy buyer} with its Claim; the company is the one bought when the dossier says "it".
+   */
+  private void acquisitions(Run r, Node company) {
+    for (Acquisition a : r.d.acquisitions()) {
+      Node acquired = a.acquired() == null ? company : org(r, a.acquired());  // no company: nothing to say it of
+      Node acquirer = org(r, a.acquirer());
+      if (acquired == null || acquirer == null || acquired.equals(acquirer)) {
+        continue;
+      }
+      r.claim(acquired, TKG.acquiredBy.asNode(), acquirer, a.citations(), null, a.line(), true, a.passage());
+      Node n = r.owned("acquisition", Iris.shortHash(acquired.getURI(), acquirer.getURI(), String.valueOf(a.year())));
+      r.q.add(r.tracker, TKG.acquisition.asNode(), n);
+      r.q.type(n, TKG.Acquisition.asNode());
+      r.q.add(n, TKG.acquiredOrganization.asNode(), acquired);
+      r.q.add(n, TKG.acquirer.asNode(), acquirer);
+      if (a.year() != null) {
+        r.q.add(n, TKG.acquisitionYear.asNode(), org.apache.jena.graph.NodeFactory.createLiteralDT(
+            String.format("%04d", a.year()), XSDDatatype.XSDgYear));
+      }
+      if (a.amount() != null) {
+        Node price = Vocab.uri(n.getURI() + "/price");
+        r.q.add(n, TKG.price.asNode(), price);
+        r.q.type(price, Vocab.schemaMonetaryAmount);
+        r.q.decimal(price, Vocab.schemaValue, a.amount());
+        r.q.text(price, Vocab.schemaCurrency, a.currency());
+        r.q.text(price, TKG.qualifier.asNode(), a.qualifier());
+        r.q.line(price, a.line());
+      }
+      r.q.text(n, TKG.extractedFrom.asNode(), a.passage());
+      r.q.line(n, a.line());
+      r.cite(n, a.citations());
     }
   }
 
@@ -426,7 +483,7 @@ final class DossierMapper {
         case INVESTOR -> TKG.investor.asNode();
         case CLIENT -> TKG.client.asNode();
       };
-      r.claim(r.tracker, p, org, rel.citations(), rel.label(), rel.line(), true);
+      r.claim(r.tracker, p, org, rel.citations(), rel.label(), rel.line(), true, rel.passage());
     }
   }
 
@@ -514,6 +571,7 @@ final class DossierMapper {
     }
     r.q.text(a, Vocab.schemaAddressLocality, loc.city());
     r.q.text(a, Vocab.schemaDescription, loc.text() != null ? loc.text() : loc.country());
+    r.q.text(a, TKG.extractedFrom.asNode(), loc.passage());
     r.q.line(a, loc.line());
     r.cite(a, loc.citations());
   }

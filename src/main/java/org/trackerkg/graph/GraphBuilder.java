@@ -113,11 +113,22 @@ public final class GraphBuilder {
       for (Relationship r : d.relationships()) {
         orgs.mention(r.name());
       }
+      d.ownerships().forEach(o -> {
+        orgs.mention(o.owned());
+        orgs.mention(o.owner());
+      });
+      d.acquisitions().forEach(a -> {
+        orgs.mention(a.acquirer());
+        if (a.acquired() != null) {
+          orgs.mention(a.acquired());
+        }
+      });
     }
     // a tracker has a company when its dossier speaks of ownership, or when another document names it
     Map<Dossier, Boolean> hasCompany = new HashMap<>();
     for (Dossier d : dossiers) {
       boolean has = !d.owners().isEmpty() || !d.ownerHints().isEmpty() || orgs.isMentioned(d.name())
+          || d.acquisitions().stream().anyMatch(a -> a.acquired() == null)
           || d.aliases().stream().anyMatch(orgs::isMentioned);
       hasCompany.put(d, has);
     }

@@ -195,6 +195,9 @@ public final class PatchLog {
     p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
     p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "gzip");
     p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(MAX_RECORD_BYTES));
+    // the producer refuses a record larger than its buffer (32 MiB by default; checked before compression): room
+    // for the largest record the log takes (the pool allocates as records come, not up front)
+    p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(MAX_RECORD_BYTES + (1L << 20)));
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     return p;

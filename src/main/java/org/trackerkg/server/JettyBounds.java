@@ -7,6 +7,7 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.CustomRequestLog;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
@@ -43,6 +44,24 @@ final class JettyBounds {
       for (FilterHolder f : h.getServletHandler().getFilters()) {
         if (f.getClassName() != null && f.getClassName().endsWith(".CrossOriginFilter")) {
           f.setInitParameter("allowCredentials", "false"); // CORS for reading: another site never gets credentials
+        }
+      }
+    }
+  }
+
+  /**
+   * The client's scheme, host and port (and address) as a reverse proxy reports them in {@code Forwarded} or
+   * {@code X-Forwarded-*}: {@code --behind-proxy} only.
+   */
+  static void trustForwardedHeaders(Server jetty) {
+    for (Connector c : jetty.getConnectors()) {
+      for (ConnectionFactory f : c.getConnectionFactories()) {
+        if (f instanceof HttpConnectionFactory h) {
+          h.getHttpConfiguration().addCustomizer(new ForwardedRequestCustomizer());
+          h.getHttpConfiguration().addCustomizer((request, responseHeaders) -> {
+            request.setAttribute(Http.BEHIND_PROXY, Boolean.TRUE); // for Http.root's port fix
+            return request;
+          });
         }
       }
     }

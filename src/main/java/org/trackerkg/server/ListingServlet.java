@@ -11,14 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.trackerkg.base.Csv;
+import org.trackerkg.base.SpreadsheetCsv;
 
 /**
  * {@code /trackers} and {@code /organisations}: every tracker or organisation in a table, filtered on the server
  * by its facets ({@code ?country=US&exodus=yes}, exact values, several at once) and by part of the name
  * ({@code q}), sorted by any column ({@code sort=maker&dir=desc}), paged ({@code page}, {@code size} up to
  * {@value #MAX_SIZE}); {@code format=csv} downloads every row that matches (spreadsheet formulas neutralised, see
- * {@link Csv}). Works without JavaScript.
+ * {@link SpreadsheetCsv}). Works without JavaScript.
  */
 public final class ListingServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -167,11 +167,11 @@ public final class ListingServlet extends HttpServlet {
     StringBuilder sb = new StringBuilder();
     List<String> head = new ArrayList<>(table.columns().stream().map(Listings.Column::title).toList());
     head.add(1, "IRI");
-    sb.append(Csv.row(head));
+    sb.append(SpreadsheetCsv.row(head));
     for (Listings.Row r : rows) {
       List<String> cells = new ArrayList<>(table.columns().stream().map(c -> r.text(c.key())).toList());
       cells.add(1, r.iri());
-      sb.append(Csv.row(cells));
+      sb.append(SpreadsheetCsv.row(cells));
     }
     byte[] body = sb.toString().getBytes(StandardCharsets.UTF_8);
     resp.setHeader("Content-Disposition", "attachment; filename=\"" + table.path().substring(1) + ".csv\"");

@@ -25,6 +25,7 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSetMem;
 import org.apache.jena.sparql.exec.RowSetRewindable;
+import org.trackerkg.base.SpreadsheetCsv;
 import org.trackerkg.query.CannedQuery;
 import org.trackerkg.query.ParameterException;
 import org.trackerkg.query.QueryCatalogue;
@@ -238,10 +239,36 @@ public final class QueriesServlet extends HttpServlet {
       Http.send(req, resp, Pages.HTML, body, Http.etag(body));
       return;
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ResultSetMgr.write(out, ResultSet.adapt(rows), format.lang);
-    byte[] body = out.toByteArray();
+    byte[] body;
+    if (format == Format.CSV) {
+      body = spreadsheetCsv(rows); // a download for spreadsheets, unlike /sparql's standard CSV
+    } else {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ResultSetMgr.write(out, ResultSet.adapt(rows), format.lang);
+      body = out.toByteArray();
+    }
     Http.send(req, resp, format.contentType(), body, Http.etag(body));
+  }
+
+  /**
+   * SPARQL's CSV results (header of variable names, IRIs and literals' lexical forms) with each cell neutralised for
+   * spreadsheets ({@link org.trackerkg.base.SpreadsheetCsv}): a value starting with {@code =} is shown, not run.
+   */
+  static byte[] spreadsheetCsv(org.apache.jena.sparql.exec.RowSet rows) {
+    StringBuilder sb = new StringBuilder();
+    List<org.apache.jena.sparql.core.Var> vars = rows.getResultVars();
+    sb.append(String.join(",", vars.stream().map(v -> SpreadsheetCsv.field(v.getVarName()))
+        .toList())).append("\r\n");
+    rows.forEachRemaining(b -> {
+      for (int i = 0; i < vars.size(); i++) {
+        org.apache.jena.graph.Node n = b.get(vars.get(i));
+        String v = n == null ? "" : n.isURI() ? n.getURI() : n.isLiteral() ? n.getLiteralLexicalForm()
+            : n.isBlank() ? "_:" + n.getBlankNodeLabel() : n.toString();
+        sb.append(i == 0 ? "" : ",").append(SpreadsheetCsv.field(v));
+      }
+      sb.append("\r\n");
+    });
+    return sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** The format asked for: {@code format=} if given (null when unknown), else the Accept header's choice. */

@@ -147,11 +147,11 @@ final class Site {
     if (chosen == null) {
       return false;
     }
-    RdfFormat f = RdfFormat.byMediaType(chosen);
+    RdfFormat f = RdfFormat.forOffer(chosen, false);
     String root = Http.root(req);
-    Http.send(req, resp, cached("sd " + f + " " + root,
+    LinkedDataServlet.sendAs(req, resp, cached("sd " + f + " " + root,
         () -> Cached.of(f.write(Descriptions.serviceDescription(data, root, limits), data.base()),
-            f.contentType())));
+            f.contentType())), f, chosen);
     return true;
   }
 

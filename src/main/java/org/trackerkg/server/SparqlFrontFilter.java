@@ -61,6 +61,10 @@ final class SparqlFrontFilter extends HttpFilter {
     }
     String format = req.getParameter("format");
     String query = bodyQuery != null ? bodyQuery : req.getParameter("query");
+    if (get && query == null && (req.getParameter("graph") != null || req.getParameter("default") != null)) {
+      chain.doFilter(req, resp); // Graph Store Protocol GET: Fuseki's, negotiated by Accept like its own
+      return;
+    }
     boolean update = req.getParameter("update") != null;
     boolean html = "html".equals(format)
         || (format == null && "text/html".equals(Negotiation.choose(req.getHeader("Accept"), RESULT_TYPES)));

@@ -192,6 +192,7 @@ public final class TrackerServer {
     private String host = DEFAULT_HOST;
     private Duration timeout = DEFAULT_TIMEOUT;
     private long maxRows = DEFAULT_MAX_ROWS;
+    private boolean behindProxy;
     private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
     private Duration headerTimeout = DEFAULT_HEADER_TIMEOUT;
     private int maxConnections = DEFAULT_MAX_CONNECTIONS;
@@ -246,6 +247,18 @@ public final class TrackerServer {
     /** The most result rows a query returns (default 10 000). */
     public Builder maxRows(long maxRows) {
       this.maxRows = maxRows;
+      return this;
+    }
+
+    /**
+     * Behind a reverse proxy: take the scheme, host and port clients used from {@code Forwarded} /
+     * {@code X-Forwarded-Proto}, {@code X-Forwarded-Host}, {@code X-Forwarded-Port} (Jetty's
+     * ForwardedRequestCustomizer), so the URLs the server writes (service description, {@code /void}, the
+     * reconciliation manifest) are the public ones. Off by default: without a proxy that sets these headers, any
+     * client could choose the URLs written into its own answers.
+     */
+    public Builder behindProxy(boolean behindProxy) {
+      this.behindProxy = behindProxy;
       return this;
     }
 
@@ -348,6 +361,9 @@ public final class TrackerServer {
         throw e;
       }
       JettyBounds.apply(fuseki.getJettyServer(), host, idleTimeout, headerTimeout, maxConnections, maxBody);
+      if (behindProxy) {
+        JettyBounds.trustForwardedHeaders(fuseki.getJettyServer());
+      }
       JettyBounds.logRequests(fuseki.getJettyServer(), requestLog);
       return new TrackerServer(fuseki, data, site, unregisterMetrics, host, port);
     }
@@ -441,7 +457,10 @@ public final class TrackerServer {
 
     /** The URL families: the SPARQL endpoint and its guards, one servlet per family of pages and APIs. */
     private FusekiServer.Builder routes(FusekiServer.Builder fb, Site site, DatasetGraph served) throws IOException {
-      DataService service = DataService.newBuilder(served).addEndpoint(Operation.Query, "").build();
+      // the query protocol, and the Graph Store Protocol read-only (GET/HEAD ?graph=IRI or ?default: Fuseki's own
+      // GSP_R; a PUT, POST or DELETE there is refused, the data is never written through /sparql)
+      DataService service = DataService.newBuilder(served).addEndpoint(Operation.Query, "")
+          .addEndpoint(Operation.GSP_R, "").build();
       return replication(writeEndpoints(fb, site, served))
           .port(port)
           .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery, new BoundedQuery(site.limits()))
@@ -457,6 +476,7 @@ public final class TrackerServer {
           .addServlet("/doc/*", new LinkedDataServlet(site))
           .addServlet("/graph/*", new LinkedDataServlet(site))
           .addServlet("/ontology", new OntologyServlet(site))
+          .addServlet(ContextServlet.PATH, new ContextServlet(site))
           .addServlet("/void", new VoidServlet(site))
           .addServlet("/.well-known/void", new VoidServlet(site))
           .addServlet("/queries/*", new QueriesServlet(site))
@@ -465,6 +485,7 @@ public final class TrackerServer {
           .addServlet("/search", new SearchServlet(site))
           .addServlet("/trackers", new ListingServlet(site))
           .addServlet("/organisations", new ListingServlet(site))
+          .addServlet("/pictures/*", new PictureServlet(site))
           .addServlet("/scan", new ScanServlet(site, scanMaxUpload))
           .addServlet("/static/*", new StaticServlet())
           .addServlet("/dumps/*", new DumpsServlet(dumpsDir));

@@ -230,7 +230,9 @@ final class ViewBuilder {
     return new Views.Tracker(page, iri, name, aliases, str(t, Vocab.schemaDescription), madeBy, chains,
         prov.founded(companies), prov.funding(companies), prov.wikidata(behind),
         places.isEmpty() ? null : String.join("; ", places), websites, docs, exodus, exodusLink, sigs, categories,
-        clauses, relations, products, prov.references(t), prov.sources(t), null);
+        clauses, relations, products, prov.references(t), prov.sources(t), picture(t, "network",
+        "Integration network of " + name + ": its integrations on the right, the trackers integrating with it on "
+        + "the left"));
   }
 
   private List<Views.Link> citations(Node n) {
@@ -255,6 +257,14 @@ final class ViewBuilder {
       out.add(new Views.Product(pname, desc, depth, citations(p)));
       products(objects(p, Vocab.schemaHasPart), depth + 1, out, seen);
     }
+  }
+
+  /** The picture of a thing ({@link PictureServlet}) when there is something to draw, else null. */
+  private Views.Link picture(Node n, String kind, String alt) {
+    Pictures p = new Pictures(g, base);
+    boolean any = kind.equals("network") ? p.hasNetwork(n) : p.hasOwnership(n);
+    String slug = n.getURI().substring(n.getURI().lastIndexOf('/') + 1);
+    return any ? new Views.Link("/pictures/" + kind + "/" + slug + ".svg", alt) : null;
   }
 
   /** A list item that is a heading of its own ("### Products", "Products:", "**Services**") rather than a product. */
@@ -326,7 +336,8 @@ final class ViewBuilder {
     return new Views.Organisation(page, iri, name, labels, links(made), links(viaSubsidiaries),
         links(subjects(TKG.owner.asNode(), o)), links(objects(o, TKG.owner.asNode())), prov.ownerChains(o), namedBy,
         websites, wd.isEmpty() ? null : wd.get(0), prov.founded(List.of(o)), prov.funding(List.of(o)), sources,
-        null);
+        picture(o, "ownership", "Ownership tree around " + name + ", with the trackers each organisation makes or "
+        + "owns"));
   }
 
   Views.Thing thing(String iri, String docPath, Set<String> owned) {

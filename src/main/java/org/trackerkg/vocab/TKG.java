@@ -40,6 +40,7 @@ public final class TKG {
   public static final Resource WebLink = r("WebLink");
   public static final Resource PackageRepository = r("PackageRepository");
   public static final Resource Claim = r("Claim");
+  public static final Resource Acquisition = r("Acquisition");
   public static final Resource DpvAnnotation = r("DpvAnnotation");
   public static final Resource Detection = r("Detection");
   public static final Resource AdvertisingIdentifier = r("AdvertisingIdentifier");
@@ -78,12 +79,21 @@ public final class TKG {
   public static final Property fundingRaised = p("fundingRaised");
   public static final Property qualifier = p("qualifier");
   public static final Property country = p("country");
+  // Acquisitions read from prose
+  public static final Property acquiredBy = p("acquiredBy");
+  public static final Property acquisition = p("acquisition");
+  public static final Property acquiredOrganization = p("acquiredOrganization");
+  public static final Property acquirer = p("acquirer");
+  public static final Property acquisitionYear = p("acquisitionYear");
+  public static final Property price = p("price");
 
   // Provenance
   public static final Property citation = p("citation");
   public static final Property key = p("key");
   public static final Property listed = p("listed");
   public static final Property sectionLabel = p("sectionLabel");
+  /** The sentence of prose a fact was read from (absent on facts from labelled lists and fields). */
+  public static final Property extractedFrom = p("extractedFrom");
   public static final Property line = p("line");
   public static final Property sourceDocument = p("sourceDocument");
   public static final Property fileName = p("fileName");

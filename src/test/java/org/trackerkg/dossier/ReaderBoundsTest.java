@@ -45,4 +45,31 @@ class ReaderBoundsTest {
     ReadResult r = DossierReader.read(List.of(f));
     assertEquals(3, r.dossiers().get(0).signatures().size(), r.diagnostics().toString());
   }
+
+  @Test
+  void charactersXmlCannotCarryAreReplacedWithAWarningPerLine() throws Exception {
+    Path f = dir.resolve("ctl.md");
+    String seed = Files.readString(SeedDossierTest.SEED);
+    Files.writeString(f, seed.replace("## About\n", "## About\nBell \u0007, escape \u001b, start \u0001, \uFFFF; tab\tkept. "));
+    ReadResult r = DossierReader.read(List.of(f), org.trackerkg.base.DiagnosticHandler.strict());
+    String about = r.dossiers().get(0).about().get(0).text();
+    assertTrue(about.startsWith("Bell \uFFFD, escape \uFFFD, start \uFFFD, \uFFFD; tab"), about);
+    // one warning for the line, naming the file and the line (About's text is on line 14)
+    assertEquals(List.of(f + ":14: warning: character U+0007 is not allowed in XML 1.0; replaced with U+FFFD"),
+        r.diagnostics().stream().map(Object::toString).toList());
+  }
+
+  @Test
+  void anExodusFilesEscapedControlCharactersAreReplacedToo() throws Exception {
+    Path f = dir.resolve("trackers.json");
+    Files.writeString(f, "{\"trackers\": {\n\"1\": {\"id\": 1, \"name\": \"Bell\\u0007 Kit\",\n"
+        + "  \"description\": \"A \\\\u0007 stays text, \\u001B goes\", \"code_signature\": \"com.bell\"}\n}}\n");
+    ReadResult r = DossierReader.read(List.of(f));
+    assertEquals(1, r.dossiers().size(), r.diagnostics().toString());
+    assertEquals("Bell\uFFFD Kit", r.dossiers().get(0).name());
+    assertTrue(r.diagnostics().stream().anyMatch(d -> d.line() == 2 && d.message().startsWith("character U+0007")),
+        r.diagnostics().toString());
+    assertTrue(r.diagnostics().stream().anyMatch(d -> d.line() == 3 && d.message().startsWith("character U+001B")),
+        r.diagnostics().toString());
+  }
 }

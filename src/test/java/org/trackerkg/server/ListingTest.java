@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.trackerkg.base.Csv;
+import org.trackerkg.base.SpreadsheetCsv;
 
 /** /trackers and /organisations over the whole data set: filters, sorting, paging and the CSV download. */
 class ListingTest {
@@ -113,10 +113,10 @@ class ListingTest {
         assertFalse(!cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0, "formula-like cell " + cell);
       }
     }
-    assertEquals("'=cmd|' /C calc'!A0", Csv.cell("=cmd|' /C calc'!A0").replace("\"", "").replace("''", "'"));
-    assertEquals("\"'=1+1\"", Csv.cell("=1+1"));
-    assertEquals("\"'@SUM(A1)\"", Csv.cell("@SUM(A1)"));
-    assertEquals("plain", Csv.cell("plain"));
-    assertEquals("\"a,b\"", Csv.cell("a,b"));
+    assertEquals("'=cmd|' /C calc'!A0", SpreadsheetCsv.field("=cmd|' /C calc'!A0").replace("\"", "").replace("''", "'"));
+    assertEquals("\"'=1+1\"", SpreadsheetCsv.field("=1+1"));
+    assertEquals("\"'@SUM(A1)\"", SpreadsheetCsv.field("@SUM(A1)"));
+    assertEquals("plain", SpreadsheetCsv.field("plain"));
+    assertEquals("\"a,b\"", SpreadsheetCsv.field("a,b"));
   }
 }

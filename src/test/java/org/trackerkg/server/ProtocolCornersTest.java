@@ -129,4 +129,29 @@ class ProtocolCornersTest {
     }
     return n;
   }
+
+  @Test
+  void theJsonLdContextIsServedAsTheDumpCarriesIt() throws Exception {
+    HttpResponse<byte[]> r = Fixture.getBytes(server, "/context.jsonld");
+    assertEquals(200, r.statusCode());
+    assertEquals("application/ld+json", r.headers().firstValue("Content-Type").orElse("").split(";")[0].strip());
+    String served = new String(r.body(), StandardCharsets.UTF_8);
+    // the JSON-LD dump of the same data starts with exactly these bytes (its inline context), then its @graph
+    java.io.ByteArrayOutputStream dump = new java.io.ByteArrayOutputStream();
+    org.trackerkg.publish.RdfOutput.write(Fixture.seed(), org.trackerkg.publish.RdfOutput.Format.JSONLD,
+        org.trackerkg.vocab.Iris.DEFAULT_BASE, dump);
+    String head = served.substring(0, served.lastIndexOf("\n}"));
+    assertTrue(dump.toString(StandardCharsets.UTF_8).startsWith(head + ","), served);
+    // and it works as a context: a document using its prefixes reads back to full IRIs (Jena's JSON-LD parser)
+    String doc = head + ",\n  \"@id\" : \"tracker:mparticle\",\n  \"tkg:company\" : {\"@id\" : \"orgs:mparticle\"}\n}";
+    org.apache.jena.graph.Graph g = org.apache.jena.riot.RDFParser.fromString(doc, org.apache.jena.riot.Lang.JSONLD11)
+        .toGraph();
+    assertTrue(g.contains(org.apache.jena.graph.NodeFactory.createURI(org.trackerkg.vocab.Iris.DEFAULT_BASE
+        + "id/tracker/mparticle"), org.apache.jena.graph.NodeFactory.createURI(
+        "https://w3id.org/tracker-kg/ontology#company"), org.apache.jena.graph.NodeFactory.createURI(
+        org.trackerkg.vocab.Iris.DEFAULT_BASE + "id/org/mparticle")), g.toString());
+    HttpResponse<byte[]> again = Fixture.getBytes(server, "/context.jsonld", "If-None-Match",
+        r.headers().firstValue("ETag").orElseThrow());
+    assertEquals(304, again.statusCode());
+  }
 }
