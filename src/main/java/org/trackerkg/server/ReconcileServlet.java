@@ -21,7 +21,7 @@ import org.trackerkg.link.Reconciler;
  * {@code /suggest/type} and {@code /suggest/property} ({@code ?prefix=}) the suggest services;
  * {@code GET /reconcile/preview?id=tracker/…} is an HTML snippet with every text escaped. A batch that is
  * not JSON, or not an object of queries, is 400 with the reason. CORS comes from the server's filter on every path.
- * The {@link Reconciler} is built once, from the served dataset, when the server starts.
+ * The {@link Reconciler} is built once, from the served dataset, on the first request that needs it.
  */
 public final class ReconcileServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -32,10 +32,14 @@ public final class ReconcileServlet extends HttpServlet {
   /** The largest batch read from a JSON body. */
   static final int MAX_BODY = 1024 * 1024;
 
-  private final transient Reconciler reconciler;
+  private final transient Site site;
 
+  /**
+   * The reconciler is the site's, asked for on each request: built on first use (building it at start walked every
+   * label of a TDB2 store before the server answered), and rebuilt after the data changed.
+   */
   ReconcileServlet(Site site) {
-    this.reconciler = site.reconciler();
+    this.site = site;
   }
 
   @Override
@@ -129,7 +133,7 @@ public final class ReconcileServlet extends HttpServlet {
 
   private void manifest(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     String root = Http.root(req);
-    ObjectNode m = reconciler.manifest();
+    ObjectNode m = site.reconciler().manifest();
     m.putObject("view").put("url", root + "/id/{{id}}");
     ((ObjectNode) m.get("preview")).put("url", root + "/reconcile/preview?id={{id}}");
     String service = root + "/reconcile";
@@ -146,7 +150,7 @@ public final class ReconcileServlet extends HttpServlet {
   private void batch(HttpServletRequest req, HttpServletResponse resp, String queries) throws IOException {
     ObjectNode out;
     try {
-      out = reconciler.reconcile(queries);
+      out = site.reconciler().reconcile(queries);
     } catch (IllegalArgumentException e) {
       Http.sendText(req, resp, 400, "Bad request: " + e.getMessage());
       return;
@@ -160,7 +164,7 @@ public final class ReconcileServlet extends HttpServlet {
       Http.sendText(req, resp, 400, "Bad request: no 'id' (such as id=tracker/mparticle)");
       return;
     }
-    String html = reconciler.preview(id);
+    String html = site.reconciler().preview(id);
     if (html == null) {
       Http.sendText(req, resp, 404, "Not found: no tracker or organisation '" + id + "'");
       return;

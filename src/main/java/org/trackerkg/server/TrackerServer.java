@@ -157,6 +157,11 @@ public final class TrackerServer {
   }
 
   /** The data served and what the pages know of it. */
+  /** What the pages and caches share (for tests in this package). */
+  Site site() {
+    return site;
+  }
+
   public ServedData data() {
     return data;
   }
@@ -476,6 +481,7 @@ public final class TrackerServer {
           .addFilter("/*", new SecurityHeadersFilter())
           .addFilter("/*", new RequestLimitFilter(maxBody, scanMaxUpload > 0 ? "/scan" : null))
           .addFilter(SPARQL_PATH, new SparqlFrontFilter(site))
+          .addFilter("/queries/*", new CannedResultFilter(site))
           .addServlet("", new LandingServlet(site))
           .addServlet("/id/*", new LinkedDataServlet(site))
           .addServlet("/doc/*", new LinkedDataServlet(site))
