@@ -30,6 +30,7 @@ public final class ConvertCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    org.trackerkg.base.Leftovers.sweepTemp(); // sort runs a killed convert left behind
     PrintWriter err = spec.commandLine().getErr();
     if (f == RdfOutput.Format.NT || f == RdfOutput.Format.NQ) {
       return lines(f, err);

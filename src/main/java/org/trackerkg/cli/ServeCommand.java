@@ -155,6 +155,7 @@ public final class ServeCommand implements Callable<Integer> {
         throw new UsageException("--update-password: " + updatePasswordFile + " holds no password");
       }
     }
+    org.trackerkg.base.Leftovers.sweepTemp(); // what killed runs left in the temporary folder
     boolean tempDumps = dumps == null && tdb == null;
     Path dumpsDir = dumps != null ? dumps
         : tdb != null ? tdb.resolve("dumps") : Files.createTempDirectory("tkg-dumps-");
@@ -246,18 +247,12 @@ public final class ServeCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  /** Removes a folder and everything in it; what cannot be removed is left (it is under the system's temp). */
+  /** Removes this run's temporary dumps folder; what cannot be removed is left for the next start's sweep. */
   static void deleteTree(Path dir) {
-    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          // left behind: the system's temporary folder is cleaned by the system
-        }
-      });
+    try {
+      org.trackerkg.base.AtomicFile.deleteRecursively(dir);
     } catch (IOException e) {
-      // nothing to remove
+      // swept at the next start (base.Leftovers)
     }
   }
 

@@ -362,6 +362,7 @@ public final class RdfOutput {
   private static Path spill(List<String> run) throws IOException {
     run.sort(RdfOutput::compareCodePoints);
     Path f = Files.createTempFile("tkg-sort-", ".run");
+    f.toFile().deleteOnExit(); // a normal exit removes it even past an error; a killed run's is swept next time
     try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
       String prev = null;
       for (String l : run) {

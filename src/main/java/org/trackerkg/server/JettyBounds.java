@@ -46,7 +46,29 @@ final class JettyBounds {
           f.setInitParameter("allowCredentials", "false"); // CORS for reading: another site never gets credentials
         }
       }
+      securityHeadersFirst(h.getServletHandler());
     }
+  }
+
+  /**
+   * Moves the security headers' filter in front of every other, so that a response another filter makes on its own
+   * (the CORS filter's answer to a preflight) carries them too.
+   */
+  private static void securityHeadersFirst(org.eclipse.jetty.ee10.servlet.ServletHandler handler) {
+    org.eclipse.jetty.ee10.servlet.FilterMapping[] mappings = handler.getFilterMappings();
+    if (mappings == null) {
+      return;
+    }
+    java.util.List<org.eclipse.jetty.ee10.servlet.FilterMapping> ordered = new java.util.ArrayList<>();
+    java.util.List<org.eclipse.jetty.ee10.servlet.FilterMapping> rest = new java.util.ArrayList<>();
+    for (org.eclipse.jetty.ee10.servlet.FilterMapping m : mappings) {
+      FilterHolder f = handler.getFilter(m.getFilterName());
+      boolean security = f != null && (f.getFilter() instanceof SecurityHeadersFilter
+          || SecurityHeadersFilter.class.getName().equals(f.getClassName()));
+      (security ? ordered : rest).add(m);
+    }
+    ordered.addAll(rest);
+    handler.setFilterMappings(ordered.toArray(org.eclipse.jetty.ee10.servlet.FilterMapping[]::new));
   }
 
   /**

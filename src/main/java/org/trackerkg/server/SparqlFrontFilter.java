@@ -76,6 +76,7 @@ final class SparqlFrontFilter extends HttpFilter {
       Http.sendText(req, resp, 400, SERVICE_REFUSED);
       return;
     }
+    req = OutputNames.wrap(req);
     if (bodyQuery != null) {
       chain.doFilter(req, resp);
       return;
@@ -98,34 +99,7 @@ final class SparqlFrontFilter extends HttpFilter {
   /** A protocol query: a kept response when there is one, else Fuseki's, kept when it is whole and a 200. */
   private void cached(HttpServletRequest req, HttpServletResponse resp, FilterChain chain, String query)
       throws IOException, ServletException {
-    ResultCache cache = site.results();
-    String key = ResultCache.key(req);
-    ResultCache.Entry hit = cache.get(key);
-    if (hit != null) {
-      ResultCache.send(req, resp, hit);
-      return;
-    }
-    long generation = cache.generation();
-    ResultCache.Capture capture = new ResultCache.Capture(resp);
-    chain.doFilter(req, capture);
-    byte[] body = capture.body();
-    if (body == null) {
-      return;  // too large to keep: it has streamed through
-    }
-    String type = resp.getContentType();
-    if (resp.getStatus() == HttpServletResponse.SC_OK && type != null) {
-      ResultCache.Entry e = new ResultCache.Entry(body, type, resp.getHeader("Vary"), Http.etag(body), generation,
-          resp.getHeader(QueryLimits.MAX_ROWS_HEADER));
-      cache.put(key, e);
-      resp.setHeader("ETag", e.etag());
-      resp.setHeader("Cache-Control", "public, max-age=60");
-      if (req.getMethod().equals("GET") && Http.notModified(req, e.etag())) {
-        resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-        return;
-      }
-    }
-    resp.setContentLength(body.length);
-    resp.getOutputStream().write(body);
+    site.results().through(req, resp, chain, ResultCache.key(req));
   }
 
   private void page(HttpServletRequest req, HttpServletResponse resp, String query) throws IOException {

@@ -72,4 +72,57 @@ class ReaderBoundsTest {
     assertTrue(r.diagnostics().stream().anyMatch(d -> d.line() == 3 && d.message().startsWith("character U+001B")),
         r.diagnostics().toString());
   }
+
+  /** {@code levels} list items, each indented two columns more than the one before, under a heading. */
+  static String indented(int levels, int itemBytes) {
+    StringBuilder sb = new StringBuilder("# Deep\n\n## Products and Services\n");
+    String pad = "y".repeat(itemBytes);
+    for (int i = 0; i < levels; i++) {
+      sb.append(" ".repeat(2 * i)).append("- item ").append(i).append(' ').append(pad).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** Reads a file on a thread with a small stack (256 KiB): a count must not depend on how much stack there is. */
+  static ReadResult readOnSmallStack(Path f) throws Exception {
+    ReadResult[] out = new ReadResult[1];
+    Throwable[] failed = new Throwable[1];
+    Thread t = new Thread(null, () -> {
+      try {
+        out[0] = DossierReader.read(List.of(f));
+      } catch (Throwable e) {
+        failed[0] = e;
+      }
+    }, "small-stack", 256 << 10);
+    t.start();
+    t.join();
+    if (failed[0] != null) {
+      throw new AssertionError(failed[0]);
+    }
+    return out[0];
+  }
+
+  @Test
+  void nestingIsCountedSoTheSameFileGivesTheSameAnswerEveryTime() throws Exception {
+    Path deep = dir.resolve("deep.md");
+    // the file: 2 500 increasingly indented items (here with short items; the depth is what counts)
+    Files.writeString(deep, indented(2_500, 10));
+    for (int run = 0; run < 3; run++) {
+      ReadResult r = readOnSmallStack(deep);
+      assertTrue(r.dossiers().isEmpty());
+      // item 257 is on line 4 + 256: its count (256 columns / 2 + 1 marker) is the first over 256
+      assertEquals(List.of(deep + ":" + (4 + 256) + ": error: " + NestingLimit.MESSAGE),
+          r.diagnostics().stream().map(Object::toString).toList());
+    }
+    // markers on one line, and quotes, count the same way
+    Path markers = dir.resolve("markers.md");
+    Files.writeString(markers, "# Deep\n\n## About\n" + "> ".repeat(300) + "deep\n");
+    assertTrue(readOnSmallStack(markers).diagnostics().stream().anyMatch(d -> d.line() == 4
+        && d.message().equals(NestingLimit.MESSAGE)));
+    // at the limit, a file is read whole, even on a small stack
+    Path ok = dir.resolve("ok.md");
+    Files.writeString(ok, indented(NestingLimit.MAX_DEPTH, 10));
+    ReadResult r = readOnSmallStack(ok);
+    assertEquals(1, r.dossiers().size(), r.diagnostics().toString());
+  }
 }
