@@ -52,9 +52,22 @@ public final class QueryCommand implements Callable<Integer> {
 
   @Mixin BaseOption base = new BaseOption();
 
-  @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", mapFallbackValue = "",
-      description = "A parameter value (repeatable).")
-  Map<String, String> params = new LinkedHashMap<>();
+  @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
+      description = "A parameter value (repeatable, each NAME once).")
+  List<String> paramArgs = new ArrayList<>();
+
+  /** The --param values by name; a name given twice is a usage error (which one was meant?). */
+  Map<String, String> params() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String a : paramArgs) {
+      int eq = a.indexOf('=');
+      String k = eq < 0 ? a : a.substring(0, eq);
+      if (out.put(k, eq < 0 ? "" : a.substring(eq + 1)) != null) {
+        throw new UsageException("--param " + k + " given more than once");
+      }
+    }
+    return out;
+  }
 
   @Option(names = "--endpoint", paramLabel = "URL",
       description = "Query this SPARQL endpoint (its query URL) instead of reading INPUT.")
@@ -101,6 +114,7 @@ public final class QueryCommand implements Callable<Integer> {
     Lang lang = format.lang;
     QueryCatalogue.Entry entry = entry(catalogue);
     CannedQuery bound;
+    Map<String, String> params = params();
     try {
       bound = CannedQuery.bind(entry, params, base.base());
     } catch (ParameterException e) {
@@ -126,6 +140,7 @@ public final class QueryCommand implements Callable<Integer> {
       in.baseOption = base;
       Pipeline.Loaded loaded = in.load(err);
       inputErrors = loaded.hasInputErrors();
+      warnUnknownTrackers(entry, params, loaded, err);
       try {
         rows = bound.execute(CannedQuery.unionView(loaded.dataset()), timeout);
       } catch (QueryCancelledException e) {
@@ -134,6 +149,29 @@ public final class QueryCommand implements Callable<Integer> {
     }
     write(rows, lang, out);
     return inputErrors ? ExitCode.BAD_INPUT : ExitCode.OK;
+  }
+
+  /** A tracker parameter naming no tracker of the data: a warning with the nearest slugs (the reconciler's). */
+  private void warnUnknownTrackers(QueryCatalogue.Entry entry, Map<String, String> params, Pipeline.Loaded loaded,
+      PrintWriter err) {
+    org.trackerkg.link.Reconciler reconciler = null;
+    for (org.trackerkg.query.QueryParam p : entry.params()) {
+      String v = params.get(p.name());
+      if (p.type() != org.trackerkg.query.ParamType.TRACKER || v == null || v.isEmpty()) {
+        continue;
+      }
+      String slug = v.startsWith(base.base() + "id/tracker/") ? v.substring((base.base() + "id/tracker/").length()) : v;
+      if (reconciler == null) {
+        reconciler = org.trackerkg.link.Reconciler.fromDataset(loaded.dataset(), base.base(), "");
+      }
+      if (reconciler.entity("tracker/" + slug) == null) {
+        List<String> near = reconciler.query(slug, org.trackerkg.link.Reconciler.TRACKER, 3).stream()
+            .map(c -> c.entity().id().substring("tracker/".length())).toList();
+        err.println("tkg: warning: --param " + p.name() + ": no tracker '" + slug + "' in the data"
+            + (near.isEmpty() ? "" : "; nearest: " + String.join(", ", near)));
+        err.flush();
+      }
+    }
   }
 
   private QueryCatalogue.Entry entry(QueryCatalogue catalogue) {

@@ -126,10 +126,21 @@ public final class ServeCommand implements Callable<Integer> {
           + "(default: tkg-replica-HOST-PORT).")
   String group;
 
+  @Option(names = "--log-queries", description = "Also log Fuseki's own lines for each SPARQL request (the query "
+      + "text, the status); by default each request is one line of the access log.")
+  boolean logQueries;
+
   @Spec CommandSpec spec;
+
+  /** Fuseki's action log: three lines per SPARQL request with the full query text; on only when asked for. */
+  static void fusekiActionLog(boolean on) {
+    org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.jena.fuseki.Fuseki",
+        on ? org.apache.logging.log4j.Level.INFO : org.apache.logging.log4j.Level.WARN);
+  }
 
   @Override
   public Integer call() throws IOException, InterruptedException {
+    fusekiActionLog(logQueries);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     TrackerServer.Builder options = options(TrackerServer.create()); // a bad duration fails before the data loads
@@ -145,7 +156,9 @@ public final class ServeCommand implements Callable<Integer> {
       }
     }
     org.trackerkg.base.Leftovers.sweepTemp(); // what killed runs left in the temporary folder
-    Path dumpsDir = dumps != null ? dumps : tdb != null ? tdb.resolve("dumps") : temporaryDumps();
+    boolean tempDumps = dumps == null && tdb == null;
+    Path dumpsDir = dumps != null ? dumps
+        : tdb != null ? tdb.resolve("dumps") : Files.createTempDirectory("tkg-dumps-");
     if (follow != null || bootstrap != null) {
       if (follow == null || tdb != null || updatePassword != null || !input.inputs.isEmpty()) {
         throw new UsageException("--bootstrap needs --follow, and a replica (--follow) reads no INPUT and takes "
@@ -167,7 +180,10 @@ public final class ServeCommand implements Callable<Integer> {
       dossiers = warmStart.get().dossiers();
     } else {
       Pipeline.Loaded loaded = input.load(err, show.compareTo(ValidateCommand.Level.WARNING) <= 0);
+      Progress progress = input.progress(err);
+      progress.start("validating against the shapes");
       Gate gate = Gate.check(loaded, true);
+      progress.done("validated");
       if (gate.verdict() == Gate.Verdict.INPUT_ERRORS) {
         err.println("tkg: some input could not be read (see above): not serving a partial data set");
         return ExitCode.BAD_INPUT;
@@ -207,7 +223,14 @@ public final class ServeCommand implements Callable<Integer> {
     if (!warm && ServeStart.dumpsStale(fingerprint, dumpsDir, tdb != null && server.loadedFromScratch())) {
       ServeStart.writeDumpsInBackground(dataset, input.base(), dossiers, fingerprint, dumpsDir, err);
     }
-    Thread hook = new Thread(server::stop, "tkg-shutdown");
+    Thread hook = new Thread(() -> {
+      server.stop();
+      if (tempDumps) {
+        deleteTree(dumpsDir); // a temporary dumps folder is this run's alone
+      }
+      err.println("tkg: stopped serving " + server.url() + (tempDumps ? "; removed " + dumpsDir : ""));
+      err.flush();
+    }, "tkg-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
 
     String url = server.url();
@@ -224,17 +247,13 @@ public final class ServeCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  /** A dumps folder for this run only, removed when it stops normally (a killed run's is swept at the next start). */
-  private static Path temporaryDumps() throws IOException {
-    Path dir = Files.createTempDirectory("tkg-dumps-");
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        org.trackerkg.base.AtomicFile.deleteRecursively(dir);
-      } catch (IOException e) {
-        // left for the next start's sweep
-      }
-    }, "tkg-dumps-cleanup"));
-    return dir;
+  /** Removes this run's temporary dumps folder; what cannot be removed is left for the next start's sweep. */
+  static void deleteTree(Path dir) {
+    try {
+      org.trackerkg.base.AtomicFile.deleteRecursively(dir);
+    } catch (IOException e) {
+      // swept at the next start (base.Leftovers)
+    }
   }
 
   /**

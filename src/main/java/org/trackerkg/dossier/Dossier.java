@@ -73,8 +73,16 @@ public record Dossier(
   /** The document's links and prose. */
   public record Texts(List<Link> websites, List<Link> documentation, List<LabelledText> about,
       List<Product> products, List<PolicyClause> clauses, List<LabelledText> details, List<Reference> references,
-      List<Link> externalLinks, List<Link> additionalLinks, List<LabelledText> notes) {
+      List<Link> externalLinks, List<Link> additionalLinks, List<LabelledText> notes, List<PolicyDocument> policies) {
+    public Texts(List<Link> websites, List<Link> documentation, List<LabelledText> about, List<Product> products,
+        List<PolicyClause> clauses, List<LabelledText> details, List<Reference> references, List<Link> externalLinks,
+        List<Link> additionalLinks, List<LabelledText> notes) {
+      this(websites, documentation, about, products, clauses, details, references, externalLinks, additionalLinks, notes,
+          List.of());
+    }
+
     public Texts {
+      policies = List.copyOf(policies);
       websites = List.copyOf(websites);
       documentation = List.copyOf(documentation);
       about = List.copyOf(about);
@@ -105,7 +113,7 @@ public record Dossier(
         .signatures(signatures()).categories(categories()).repositories(repositories()).gradle(gradle())
         .websites(websites()).documentation(documentation()).about(about()).products(products()).clauses(clauses())
         .details(details()).references(references()).externalLinks(externalLinks())
-        .additionalLinks(additionalLinks()).notes(notes()).sections(sections).source(source);
+        .additionalLinks(additionalLinks()).notes(notes()).policies(policies()).sections(sections).source(source);
   }
 
   /** Sets each value by its name; lists not set are empty, single values null. */
@@ -138,6 +146,7 @@ public record Dossier(
     private List<Link> externalLinks = List.of();
     private List<Link> additionalLinks = List.of();
     private List<LabelledText> notes = List.of();
+    private List<PolicyDocument> policies = List.of();
     private List<Section> sections = List.of();
     private Source source;
 
@@ -171,6 +180,7 @@ public record Dossier(
     public Builder externalLinks(List<Link> v) { externalLinks = v; return this; }
     public Builder additionalLinks(List<Link> v) { additionalLinks = v; return this; }
     public Builder notes(List<LabelledText> v) { notes = v; return this; }
+    public Builder policies(List<PolicyDocument> v) { policies = v; return this; }
     public Builder sections(List<Section> v) { sections = v; return this; }
     public Builder source(Source v) { source = v; return this; }
 
@@ -179,7 +189,7 @@ public record Dossier(
           new Company(location, owners, relationships, founding, funding, ownerships, acquisitions),
           new Detection(signatures, categories, repositories, gradle),
           new Texts(websites, documentation, about, products, clauses, details, references, externalLinks,
-              additionalLinks, notes),
+              additionalLinks, notes, policies),
           sections, source);
     }
   }
@@ -228,6 +238,7 @@ public record Dossier(
   public List<Link> externalLinks() { return texts.externalLinks(); }
   public List<Link> additionalLinks() { return texts.additionalLinks(); }
   public List<LabelledText> notes() { return texts.notes(); }
+  public List<PolicyDocument> policies() { return texts.policies(); }
 
   public List<Signature> networkSignatures() {
     return signatures().stream().filter(s -> s.kind() == Signature.Kind.NETWORK).toList();

@@ -33,6 +33,7 @@ final class Draft {
   final List<Link> externalLinks = new ArrayList<>();
   final List<Link> additionalLinks = new ArrayList<>();
   final List<LabelledText> notes = new ArrayList<>();
+  final List<PolicyDocument> policies = new ArrayList<>();
   List<Section> sections = List.of();
 
   Dossier build(Source source) {
@@ -41,6 +42,6 @@ final class Draft {
         .funding(funding).ownerships(ownerships).acquisitions(acquisitions).signatures(signatures).categories(categories).repositories(repositories).gradle(gradle)
         .websites(websites).documentation(documentation).about(about).products(products).clauses(clauses)
         .details(details).references(references).externalLinks(externalLinks).additionalLinks(additionalLinks)
-        .notes(notes).sections(sections).source(source).build();
+        .notes(notes).policies(policies).sections(sections).source(source).build();
   }
 }

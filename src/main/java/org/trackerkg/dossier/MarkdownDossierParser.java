@@ -134,6 +134,11 @@ public final class MarkdownDossierParser {
     }
     String name = knownName != null ? knownName : d.name;
     int nameLine = knownName != null ? 0 : d.nameLine;
+    if (isTemplateForm(name, d.sections)) {
+      ctx.report(Diagnostic.warning(source.file(), 1, "an unfilled template form (a '" + (name == null ? "" : name.trim())
+          + "' heading with placeholder fields), not a tracker: not read as a dossier"));
+      return new Outcome(null, ctx.diagnostics);
+    }
     if (name == null || Placeholders.isPlaceholder(name)) {
       ctx.report(Diagnostic.error(source.file(), 0, "no tracker name: expected '# Tracker Name' followed by the name, or a title heading"));
       return new Outcome(null, ctx.diagnostics);
@@ -147,6 +152,33 @@ public final class MarkdownDossierParser {
     ReferenceReader.finish(d, ctx);
     Source src = new Source(source.file(), source.line() > 0 ? source.line() : 1, source.kind(), source.sha256());
     return new Outcome(d.build(src), ctx.diagnostics);
+  }
+
+  /** Titles a blank template carries where the tracker's name goes. */
+  private static final java.util.Set<String> TEMPLATE_TITLES =
+      java.util.Set.of("title", "tracker name", "name", "company name", "tracker", "your tracker", "sdk name");
+  private static final Pattern FIELD_LABEL = Pattern.compile("^\\s*(?:[*+-]\\s+)?(?:[_*]{0,2}[^:_*]{1,40}:[_*]{0,2})?\\s*");
+  private static final Pattern TEMPLATE_TITLE_PUNCT = Pattern.compile("[\\[\\]<>{}_*]");
+
+  /**
+   * True for a template nobody filled in: its title is a placeholder or the template's own ("Title", "Tracker
+   * Name") and every field below it is empty or a placeholder ("xxx", "TBD", "Website: xxx.com").
+   */
+  static boolean isTemplateForm(String name, List<Section> sections) {
+    String n = name == null ? "" : TEMPLATE_TITLE_PUNCT.matcher(name).replaceAll("").trim().toLowerCase(java.util.Locale.ROOT);
+    if (!(n.isEmpty() || Placeholders.isPlaceholder(n) || TEMPLATE_TITLES.contains(n)) || sections.size() < 2) {
+      return false;
+    }
+    for (Section s : sections) {
+      for (String line : s.text().split("\n")) {
+        String value = FIELD_LABEL.matcher(line).replaceFirst("").replace("`", "").trim();
+        if (!value.isEmpty() && !Placeholders.isPlaceholder(value)
+            && !TEMPLATE_TITLES.contains(TEMPLATE_TITLE_PUNCT.matcher(value).replaceAll("").trim().toLowerCase(java.util.Locale.ROOT))) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   // ---------------------------------------------------------------- sections
@@ -236,7 +268,7 @@ public final class MarkdownDossierParser {
     r.put(SectionKind.OWNERSHIP, OwnershipReader::read);
     r.put(SectionKind.DETECTION_RULES, RuleReader::read);
     r.put(SectionKind.PRODUCTS, (s, d, ctx) -> d.products.addAll(ProductReader.read(s, ctx)));
-    r.put(SectionKind.PRIVACY_POLICY, (s, d, ctx) -> d.clauses.addAll(PolicyReader.read(s, ctx)));
+    r.put(SectionKind.PRIVACY_POLICY, PolicyReader::read);
     r.put(SectionKind.RELATIONSHIPS, RelationshipReader::read);
     r.put(SectionKind.DETAILS, (s, d, ctx) -> d.details.addAll(Blocks.texts(s, ctx, null)));
     r.put(SectionKind.REFERENCES, ReferenceReader::read);

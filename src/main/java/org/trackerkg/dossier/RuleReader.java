@@ -14,7 +14,37 @@ final class RuleReader {
   static final Pattern LIST_MARKERS = Pattern.compile("^([*+-]\\s+)+");
   static final Pattern NO_SPACE = Pattern.compile("[^\\s]+");
 
+  /** Spaces around a regex escape or a dot ("flurry \\ .com"): a stray space, not a separator. */
+  static final Pattern STRAY_SPACE = Pattern.compile("\\s*(\\\\|\\.)\\s*");
+
   private RuleReader() {}
+
+  /**
+   * Rules written bare, without backticks: one per line ("com.example.sdk" on one line, "example\\.com" on the
+   * next are two rules), each repaired when its only spaces stand around a backslash or a dot
+   * ("flurry \\ .com" → "flurry\\.com", with a warning). A line that is still not one token is no rule.
+   */
+  static List<String> bareRules(String raw, Paragraph p, ParseContext ctx) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String line : raw.split("\n")) {
+      String l = LIST_MARKERS.matcher(line.trim()).replaceFirst("").trim();
+      if (l.isEmpty() || Placeholders.isPlaceholder(l)) {
+        continue;
+      }
+      if (NO_SPACE.matcher(l).matches()) {
+        out.add(l);
+        continue;
+      }
+      String repaired = STRAY_SPACE.matcher(l).replaceAll("$1");
+      if (NO_SPACE.matcher(repaired).matches() && (repaired.contains(".") || repaired.contains("\\"))) {
+        ctx.warn(p, "detection rule '" + l + "' written with stray spaces, read as '" + repaired + "'");
+        out.add(repaired);
+        continue;
+      }
+      return List.of();  // prose, not rules: the whole paragraph stays verbatim
+    }
+    return out;
+  }
 
   static void read(SectionBlocks s, Draft d, ParseContext ctx) {
     for (Paragraph p : Blocks.paragraphs(s, ctx)) {
@@ -32,8 +62,7 @@ final class RuleReader {
           rules = List.of(m.group(2));
         }
       } else if (rules.isEmpty()) {
-        // a bare rule without backticks: "com.example.sdk"
-        rules = NO_SPACE.matcher(raw).matches() ? List.of(raw) : List.of();
+        rules = bareRules(raw, p, ctx);
         if (rules.isEmpty() && !Placeholders.isPlaceholder(text)) {
           ctx.warn(p, "could not read a detection rule from '" + text + "'; kept verbatim in its section");
         }

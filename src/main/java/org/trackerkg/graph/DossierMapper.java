@@ -21,6 +21,7 @@ import org.trackerkg.dossier.Location;
 import org.trackerkg.dossier.OrgMention;
 import org.trackerkg.dossier.Ownership;
 import org.trackerkg.dossier.PolicyClause;
+import org.trackerkg.dossier.PolicyDocument;
 import org.trackerkg.dossier.Product;
 import org.trackerkg.dossier.Reference;
 import org.trackerkg.dossier.Relationship;
@@ -145,6 +146,7 @@ final class DossierMapper {
     categories(r);
     references(r);
     clauses(r);
+    policies(r);
     relationships(r);
     products(r, null, d.products(), "");
     passages(r);
@@ -422,6 +424,15 @@ final class DossierMapper {
     return out;
   }
 
+  private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?:\\s|$)");
+
+  /** The first sentence of a clause's text: the words its kind is read from when it has no label. */
+  static String firstSentence(String text) {
+    java.util.regex.Matcher m = SENTENCE_END.matcher(text);
+    String s = m.find() ? text.substring(0, m.start()) : text;
+    return s.length() > 200 ? s.substring(0, 200) : s;
+  }
+
   private void clauses(Run r) {
     List<List<Citation>> citations = effectiveCitations(r.d.clauses());
     int index = -1;
@@ -433,7 +444,8 @@ final class DossierMapper {
       String key = (c.label() == null ? "clause" : Iris.labelKey(c.label())) + "-"
           + Iris.shortHash(c.label() == null ? "" : c.label(), c.text());
       Node clause = r.owned("clause", key);
-      Node kind = concepts.clauseKind(c.label());
+      // an unlabelled clause (a bullet of a list) gets its kind from its own words
+      Node kind = concepts.clauseKind(c.label() != null ? c.label() : firstSentence(c.text()));
       r.q.add(r.tracker, TKG.clause.asNode(), clause);
       r.q.type(clause, TKG.PolicyClause.asNode());
       r.q.text(clause, Vocab.label, c.label());
@@ -464,6 +476,21 @@ final class DossierMapper {
         r.q.add(a, TKG.dpvConcept.asNode(), concept);
         r.q.text(a, TKG.evidence.asNode(), m.evidence());
       }
+    }
+  }
+
+  /** The policy documents read ({@code [Policy as of DATE:](url)}) and statements that none could be found. */
+  private void policies(Run r) {
+    for (PolicyDocument p : r.d.policies()) {
+      Node n = r.owned("policy", Iris.shortHash(String.valueOf(p.url()), String.valueOf(p.asOf()), String.valueOf(p.found())));
+      r.q.add(r.tracker, TKG.privacyPolicy.asNode(), n);
+      r.q.type(n, TKG.PrivacyPolicy.asNode());
+      r.q.add(n, Vocab.schemaUrl, r.urlOrWarn(p.url(), p.line()));
+      r.q.text(n, TKG.asOf.asNode(), p.asOf());
+      r.q.bool(n, TKG.policyFound.asNode(), p.found());
+      r.q.text(n, Vocab.schemaDescription, p.text());
+      r.q.line(n, p.line());
+      r.cite(n, p.citations());
     }
   }
 

@@ -136,7 +136,9 @@ public final class PatchLog {
     try {
       NewTopic t = new NewTopic(topic, Optional.of(1), Optional.empty()).configs(Map.of(
           "retention.ms", "-1", "retention.bytes", "-1", "cleanup.policy", "delete",
-          "max.message.bytes", Integer.toString(MAX_RECORD_BYTES)));
+          "max.message.bytes", Integer.toString(MAX_RECORD_BYTES),
+          // a segment must hold the largest batch, whatever the broker's default (a small one refuses a big patch)
+          "segment.bytes", Integer.toString(2 * MAX_RECORD_BYTES)));
       admin.createTopics(List.of(t)).all().get();
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {

@@ -235,7 +235,8 @@ public final class QueriesServlet extends HttpServlet {
     if (format == Format.HTML) {
       Views.Page page = new Views.Page(entry.title(), null, dataLinks(entry, values));
       byte[] body = Pages.render("query-results.jte",
-          new Views.CannedResults(page, entryView(entry, values), table(rows, limits), null));
+          new Views.CannedResults(page, entryView(entry, values), site.data().read(() -> table(rows, limits)),
+          null));
       Http.send(req, resp, Pages.HTML, body, Http.etag(body));
       return;
     }
@@ -325,14 +326,12 @@ public final class QueriesServlet extends HttpServlet {
   private Views.Results table(RowSetRewindable rows, QueryLimits limits) {
     ViewBuilder v = site.views();
     List<Var> vars = rows.getResultVars();
-    List<List<Views.Link>> out = new ArrayList<>();
+    List<List<Views.Cell>> out = new ArrayList<>();
     while (rows.hasNext()) {
       Binding b = rows.next();
-      List<Views.Link> row = new ArrayList<>();
+      List<Views.Cell> row = new ArrayList<>();
       for (Var var : vars) {
-        Node n = b.get(var);
-        row.add(n == null ? Views.Link.text("") : n.isURI() ? new Views.Link(v.href(n.getURI()), n.getURI())
-            : v.link(n));
+        row.add(v.cell(b.get(var)));
       }
       out.add(row);
     }

@@ -117,9 +117,15 @@ enum RdfFormat {
     return ext.equals("html") ? HTML : of(RdfOutput.Format.byExtension(ext));
   }
 
-  /** A {@code ?format=} value: any name of the registry ({@code ttl}, {@code turtle}, {@code rdf}, {@code rdfxml}, …). */
+  /**
+   * A {@code ?format=} value: any name of the registry ({@code ttl}, {@code turtle}, {@code rdf}, {@code rdfxml},
+   * {@code rdf+xml}, …), or {@code n3} for Turtle.
+   */
   static RdfFormat byName(String name) {
-    return name.equals("html") ? HTML : of(RdfOutput.Format.byName(name));
+    if (name.equals("n3")) {
+      return TURTLE; // Turtle is N3 (SPARQLWrapper's N3, rdflib's "n3")
+    }
+    return name.equals("html") ? HTML : of(RdfOutput.Format.byName(name.replace("+", "")));
   }
 
   private static RdfFormat of(RdfOutput.Format syntax) {

@@ -163,12 +163,29 @@ final class Site {
     for (QueryCatalogue.Entry q : catalogue.list()) {
       String text;
       try {
-        text = CannedQuery.bind(q, Map.of(), data.base()).substituted().serialize();
+        text = CannedQuery.bind(q, examples(q), data.base()).substituted().serialize();
       } catch (ParameterException e) {
-        text = q.text();
+        // a required parameter with no example: unbound, the query would run over everything (and time out),
+        // so its link opens the page that asks for the value
+        out.add(new Views.Canned(q.name(), q.title(), q.text(), "/queries/" + q.name(), "/queries/" + q.name()));
+        continue;
       }
       out.add(new Views.Canned(q.name(), q.title(), text, "/sparql?format=html&query=" + Http.enc(text),
-          "/queries/" + q.name()));
+          q.params().isEmpty() ? null : "/queries/" + q.name()));
+    }
+    return out;
+  }
+
+  /** Example values for a query's required tracker parameters: mParticle (the seed) or the first tracker. */
+  private Map<String, String> examples(QueryCatalogue.Entry q) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (org.trackerkg.query.QueryParam p : q.params()) {
+      if (p.required() && p.type() == org.trackerkg.query.ParamType.TRACKER && !data.trackers().isEmpty()) {
+        String prefix = data.base() + "id/tracker/";
+        String example = data.trackers().stream().map(ServedData.Entry::iri)
+            .filter(i -> i.equals(prefix + "mparticle")).findFirst().orElse(data.trackers().get(0).iri());
+        out.put(p.name(), example.substring(prefix.length()));
+      }
     }
     return out;
   }

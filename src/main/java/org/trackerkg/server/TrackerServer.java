@@ -128,6 +128,11 @@ public final class TrackerServer {
   }
 
   /** {@code http://host:port/} as a client on this machine reaches it. */
+  /** The reconciler the server answers /reconcile with (for tests in this package). */
+  org.trackerkg.link.Reconciler reconciler() {
+    return site.reconciler();
+  }
+
   public String url() {
     String h = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
     if (h.contains(":")) {
@@ -152,6 +157,11 @@ public final class TrackerServer {
   }
 
   /** The data served and what the pages know of it. */
+  /** What the pages and caches share (for tests in this package). */
+  Site site() {
+    return site;
+  }
+
   public ServedData data() {
     return data;
   }
@@ -471,6 +481,7 @@ public final class TrackerServer {
           .addFilter("/*", new SecurityHeadersFilter())
           .addFilter("/*", new RequestLimitFilter(maxBody, scanMaxUpload > 0 ? "/scan" : null))
           .addFilter(SPARQL_PATH, new SparqlFrontFilter(site))
+          .addFilter("/queries/*", new CannedResultFilter(site))
           .addServlet("", new LandingServlet(site))
           .addServlet("/id/*", new LinkedDataServlet(site))
           .addServlet("/doc/*", new LinkedDataServlet(site))

@@ -64,6 +64,30 @@ final class ViewBuilder {
     return Views.Link.text(n.toString());
   }
 
+  /** Longer values are cut in a results table: one aggregated value can be tens of megabytes. */
+  static final int MAX_CELL_CHARS = 10_000;
+
+  /**
+   * A results-table cell: an IRI as its label (linked to our page for our own IRIs) with its prefixed name (or
+   * the IRI) on hover; a literal as text, cut at {@link #MAX_CELL_CHARS}.
+   */
+  Views.Cell cell(Node n) {
+    if (n == null) {
+      return new Views.Cell(null, "", null);
+    }
+    if (n.isURI()) {
+      String q = Vocab.PREFIXES.qnameFor(n.getURI());
+      return new Views.Cell(href(n.getURI()), Labels.label(g, n), q != null ? q : n.getURI());
+    }
+    Views.Link l = link(n);
+    if (l.text() != null && l.text().length() > MAX_CELL_CHARS) {
+      return new Views.Cell(l.href(), l.text().substring(0, MAX_CELL_CHARS) + " … ("
+          + (l.text().length() - MAX_CELL_CHARS) + " more characters: ask for JSON, XML, CSV or TSV to get them all)",
+          null);
+    }
+    return new Views.Cell(l.href(), l.text(), null);
+  }
+
   /** A link labelled with the IRI's short form (for properties and classes). */
   Views.Link termLink(Node n) {
     return n.isURI() ? new Views.Link(href(n.getURI()), Labels.shortIri(n)) : link(n);

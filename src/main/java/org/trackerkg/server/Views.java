@@ -81,7 +81,10 @@ public final class Views {
   public record Ontology(Page page, String iri, String title, String comment, List<Term> classes,
       List<Term> properties, List<Term> concepts) {}
 
-  /** A canned query on the SPARQL page: its text (defaults substituted), to run in the editor, and its page. */
+  /**
+   * A canned query on the SPARQL page: its text (defaults or an example substituted), the link that runs it in the
+   * editor, and its parameter page (null when it has no parameters).
+   */
   public record Canned(String name, String title, String query, String runHref, String pageHref) {}
 
   /** A canned query's parameter: type, default (null when required), and the value to show in the form. */
@@ -95,10 +98,14 @@ public final class Views {
   /** One canned query's results ({@code results} null when {@code error} says why). */
   public record CannedResults(Page page, CannedEntry query, Results results, String error) {}
 
-  public record Results(List<String> vars, List<List<Link>> rows, Boolean ask, boolean capped, long maxRows) {}
+  /** A results-table cell: its text (an IRI's label), its link, and the IRI's prefixed name or IRI on hover. */
+  public record Cell(String href, String text, String title) {}
 
+  public record Results(List<String> vars, List<List<Cell>> rows, Boolean ask, boolean capped, long maxRows) {}
+
+  /** The SPARQL page; {@code downloads} are the same query's results as files (JSON, CSV…). */
   public record Sparql(Page page, String query, List<Canned> canned, Results results, String error,
-      long timeoutSeconds, long maxRows) {}
+      long timeoutSeconds, long maxRows, List<Link> downloads) {}
 
   public record Queries(Page page, List<CannedEntry> queries) {}
 

@@ -8,8 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import com.google.common.hash.HashCode;
+import com.google.common.hash.HashFunction;
+import com.google.common.hash.Hasher;
+import com.google.common.hash.Hashing;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -59,7 +64,21 @@ public final class TdbStore {
     }
     DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(dir.resolve(name).toString());
     dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
-    return new ServedData(dsg, base, !reuse, () -> TDBInternal.expel(dsg));
+    // the pages' summary from the input in memory (the same quads, without decoding every node from disk), over a
+    // copy of its union: up to SUMMARY_COPY_QUADS, past which the copy's heap counts more than the time it saves
+    boolean fromInput = count(input) <= SUMMARY_COPY_QUADS;
+    return new ServedData(dsg, base, !reuse, () -> TDBInternal.expel(dsg), false, fromInput ? input : null);
+  }
+
+  /** About 2 GB of heap for the union's copy. */
+  static final long SUMMARY_COPY_QUADS = 5_000_000;
+
+  private static long count(DatasetGraph input) {
+    long n = 0;
+    for (var it = input.listGraphNodes(); it.hasNext(); ) {
+      n += input.getGraph(it.next()).size();
+    }
+    return n + input.getDefaultGraph().size();
   }
 
   /** The name of the database in use, or null when there is none yet. */
@@ -83,56 +102,61 @@ public final class TdbStore {
   }
 
   /**
-   * The input's identity without sorting, formatting or writing it: for each quad the sha256 of its four terms
-   * (kind, text, datatype or language), summed lane by lane (four 64-bit lanes, modulo 2^64) over the set of quads,
-   * so that the order the quads come in does not matter; then the sha256 of the base, the count and the sums.
-   * Sorting the N-Quads lines to hash them, writing them to a file and parsing that file again took most of
-   * {@code serve --tdb}'s own work (bench/README.md, "TDB2 load").
+   * The input's identity without sorting, formatting or writing it: for each quad a 128-bit hash (Guava's
+   * murmur3_128) of its four terms' hashes (each of kind, text, datatype or language), summed lane by lane (two 64-bit lanes, modulo
+   * 2^64) over the set of quads, so that the order the quads come in does not matter; then the sha256 of the base,
+   * the count and the sums. Sorting the N-Quads lines to hash them, writing them to a file and parsing that file
+   * again took most of {@code serve --tdb}'s own work, and a sha256 per quad still half of it (bench/README.md,
+   * "TDB2 load"). This is a change detector for the project's own input, not a defence against crafted collisions.
    */
   static String fingerprint(DatasetGraph input, String base) {
-    MessageDigest quad = Hashes.sha256();
-    long[] lanes = new long[4];
+    HashFunction f = Hashing.murmur3_128();
+    // each term's hash once: a term recurs in many quads (a subject in all its statements, a class in thousands)
+    Map<Node, HashCode> terms = new HashMap<>();
+    long[] lanes = new long[2];
     long[] count = {0};
     input.find().forEachRemaining(q -> {
-      term(quad, q.isDefaultGraph() ? null : q.getGraph());
-      term(quad, q.getSubject());
-      term(quad, q.getPredicate());
-      term(quad, q.getObject());
-      ByteBuffer b = ByteBuffer.wrap(quad.digest());
-      for (int i = 0; i < lanes.length; i++) {
-        lanes[i] += b.getLong();
+      if (terms.size() > TERM_CACHE) {
+        terms.clear();  // bounded: a huge input costs more hashing, not more memory
       }
+      Hasher h = f.newHasher();
+      for (Node n : new Node[] {q.isDefaultGraph() ? null : q.getGraph(), q.getSubject(), q.getPredicate(),
+          q.getObject()}) {
+        h.putBytes(n == null ? DEFAULT_GRAPH : terms.computeIfAbsent(n, t -> term(f, t)).asBytes());
+      }
+      ByteBuffer b = ByteBuffer.wrap(h.hash().asBytes());
+      lanes[0] += b.getLong();
+      lanes[1] += b.getLong();
       count[0]++;
     });
-    StringBuilder sb = new StringBuilder("tracker-kg tdb input 2\n").append(base).append('\n').append(count[0]);
-    for (long l : lanes) {
-      sb.append('\n').append(Long.toHexString(l));
-    }
-    return Hashes.sha256Hex(sb.toString());
+    return Hashes.sha256Hex("tracker-kg tdb input 3\n" + base + "\n" + count[0] + "\n"
+        + Long.toHexString(lanes[0]) + "\n" + Long.toHexString(lanes[1]));
   }
 
-  /** A term into the digest, unambiguously: a kind letter, then each part as its length and its UTF-8 bytes. */
-  private static void term(MessageDigest md, Node n) {
-    if (n == null) {
-      md.update((byte) 'D');
-    } else if (n.isURI()) {
-      md.update((byte) 'U');
-      part(md, n.getURI());
+  private static final int TERM_CACHE = 1 << 20;
+  private static final byte[] DEFAULT_GRAPH = new byte[16];
+
+  /** A term's hash, unambiguous: a kind letter, then each part as its length and its UTF-16 text. */
+  private static HashCode term(HashFunction f, Node n) {
+    Hasher h = f.newHasher();
+    if (n.isURI()) {
+      h.putChar('U');
+      part(h, n.getURI());
     } else if (n.isLiteral()) {
-      md.update((byte) 'L');
-      part(md, n.getLiteralLexicalForm());
-      part(md, n.getLiteralDatatypeURI());
-      part(md, n.getLiteralLanguage());
+      h.putChar('L');
+      part(h, n.getLiteralLexicalForm());
+      part(h, n.getLiteralDatatypeURI());
+      part(h, n.getLiteralLanguage());
     } else {
-      md.update((byte) 'B');
-      part(md, n.toString());
+      h.putChar('B');
+      part(h, n.toString());
     }
+    return h.hash();
   }
 
-  private static void part(MessageDigest md, String s) {
-    byte[] b = s == null ? new byte[0] : s.getBytes(StandardCharsets.UTF_8);
-    md.update(ByteBuffer.allocate(4).putInt(b.length).array());
-    md.update(b);
+  private static void part(Hasher h, String s) {
+    String t = s == null ? "" : s;
+    h.putInt(t.length()).putUnencodedChars(t);
   }
 
   /**

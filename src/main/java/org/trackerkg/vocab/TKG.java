@@ -41,6 +41,7 @@ public final class TKG {
   public static final Resource PackageRepository = r("PackageRepository");
   public static final Resource Claim = r("Claim");
   public static final Resource Acquisition = r("Acquisition");
+  public static final Resource PrivacyPolicy = r("PrivacyPolicy");
   public static final Resource DpvAnnotation = r("DpvAnnotation");
   public static final Resource Detection = r("Detection");
   public static final Resource AdvertisingIdentifier = r("AdvertisingIdentifier");
@@ -86,6 +87,10 @@ public final class TKG {
   public static final Property acquirer = p("acquirer");
   public static final Property acquisitionYear = p("acquisitionYear");
   public static final Property price = p("price");
+  // The policy documents a dossier read
+  public static final Property privacyPolicy = p("privacyPolicy");
+  public static final Property asOf = p("asOf");
+  public static final Property policyFound = p("policyFound");
 
   // Provenance
   public static final Property citation = p("citation");

@@ -41,6 +41,7 @@ class CorpusRecallTest {
     f.put("headquarters", d -> d.location() == null || d.location().countryCode() == null ? 0L : 1L);
     f.put("headquarters-prose", d -> d.location() != null && d.location().passage() != null ? 1L : 0L);
     f.put("clause", d -> (long) d.clauses().size());
+    f.put("policy-document", d -> (long) d.policies().size());
     f.put("reference", d -> (long) d.references().size());
     f.put("signature", d -> (long) d.signatures().size());
     return f;

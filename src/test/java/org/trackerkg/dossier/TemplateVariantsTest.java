@@ -32,4 +32,53 @@ class TemplateVariantsTest {
     assertTrue(d.sections().stream().noneMatch(s -> s.heading().startsWith("include")), d.sections().toString());
     assertTrue(d.notes().stream().anyMatch(n -> n.text().contains("#include")), d.notes().toString());
   }
+
+  private static List<String> patterns(Dossier d) {
+    return d.signatures().stream().map(Signature::pattern).toList();
+  }
+
+  @Test
+  void placeholdersAreAbsentValuesWhereverTheyAppear() {
+    for (String p : List.of("xxx", "com.xxx", "xxx.com", "com.xxx.sdk", "Not Listed", "???", "TBD", "n/a")) {
+      assertTrue(Placeholders.isPlaceholder(p), p);
+    }
+    for (String v : List.of("xxxlutz.com", "Acme", "com.example.sdk", "Texas")) {
+      assertTrue(!Placeholders.isPlaceholder(v), v);
+    }
+    Dossier d = read("# Examplytics\n\n## Primary Location\n\nNot Listed\n\n## Detection Rules\n\ncom.xxx\n\n"
+        + "## Ownership\n\n???\n");
+    assertEquals(null, d.location());
+    assertTrue(d.signatures().isEmpty(), d.signatures().toString());
+    assertTrue(d.owners().isEmpty(), d.owners().toString());
+  }
+
+  @Test
+  void anUnfilledTemplateFormIsAWarningNotADossier() {
+    MarkdownDossierParser.Outcome o = new MarkdownDossierParser(DiagnosticHandler.strict()).parse(
+        "# Title\n\n## Primary Location\n\nxxx\n\n## Website\n\nxxx.com\n\n## Detection Rules\n\n"
+            + "Network signature: xxx\n\n## Notes\n\nTBD\n", SOURCE);
+    assertEquals(null, o.dossier());
+    assertEquals(1, o.diagnostics().size(), o.diagnostics().toString());
+    assertTrue(!o.diagnostics().get(0).isError() && o.diagnostics().get(0).message().contains("template"));
+    // a title of the template's with real content under it is read
+    assertEquals("Title", read("# Title\n\n## Website\n\nhttps://title.example\n").name());
+  }
+
+  @Test
+  void aRuleWithStraySpacesIsRepairedWhenUnambiguous() {
+    MarkdownDossierParser.Outcome o = new MarkdownDossierParser(DiagnosticHandler.strict())
+        .parse("# Examplytics\n\n## Detection Rules\n\nexamplytics \\ .com\n", SOURCE);
+    assertEquals(List.of("examplytics\\.com"), patterns(o.dossier()));
+    assertTrue(o.diagnostics().stream().anyMatch(x -> x.message().contains("stray spaces")), o.diagnostics().toString());
+    // words with spaces are prose, not a rule to repair
+    Dossier d = read("# Examplytics\n\n## Detection Rules\n\nsee the vendor's site\n");
+    assertTrue(d.signatures().isEmpty());
+  }
+
+  @Test
+  void twoBareRulesOnConsecutiveLinesAreTwoRules() {
+    Dossier d = read("# Examplytics\n\n## Detection Rules\n\ncom.examplytics.sdk\napi\\.examplytics\\.io\n");
+    assertEquals(List.of("com.examplytics.sdk", "api\\.examplytics\\.io"), patterns(d));
+    assertEquals(List.of(Signature.Kind.CODE, Signature.Kind.NETWORK), d.signatures().stream().map(Signature::kind).toList());
+  }
 }

@@ -24,7 +24,7 @@ class TrackerPageTest {
   static String html(String path) throws Exception {
     HttpResponse<String> r = Fixture.get(CorpusServer.get(), path, "Accept", "text/html");
     assertEquals(200, r.statusCode(), path);
-    return r.body();
+    return r.body().replace("<bdi>", "").replace("</bdi>", ""); // the isolation of each value aside
   }
 
   static String section(String body, String id) {
@@ -119,7 +119,7 @@ class TrackerPageTest {
     try {
       HttpResponse<String> r = Fixture.get(s, "/doc/tracker/hostile-markdown", "Accept", "text/html");
       assertEquals(200, r.statusCode());
-      String policy = section(r.body(), "policy");
+      String policy = section(r.body().replace("<bdi>", "").replace("</bdi>", ""), "policy");
       assertTrue(policy.contains("<strong>everything</strong>"), policy);
       assertTrue(policy.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), policy);
       assertTrue(policy.contains("&lt;img src=x onerror=alert(3)&gt;"), policy);
