@@ -157,8 +157,11 @@ class HostileDataTest {
       int close = body.indexOf("</bdi>", i);
       assertTrue(open >= 0 && close > i && body.lastIndexOf('<', i) == open, body.substring(Math.max(0, i - 200), i));
     }
-    // the tracker's name too, on its page and in the list of trackers
-    assertTrue(body.contains("<h1><bdi>=cmd|"), body.substring(body.indexOf("<body")));
+    // a value without right-to-left text or direction controls is written as before
+    assertTrue(body.contains("<h1>=cmd|"), body.substring(body.indexOf("<body")));
+    // a name in Hebrew is isolated too (it would pull neighbouring digits and punctuation into its direction)
+    assertTrue(IsolatingHtmlOutput.directional("\u05E9\u05DC\u05D5\u05DD") && IsolatingHtmlOutput.directional("a\u2067b")
+        && !IsolatingHtmlOutput.directional("Ünïcödé — Ελληνικά, кириллица 123"));
     // the query form's textarea and the title stay plain text
     HttpResponse<String> form = Fixture.get(server, "/sparql?query=" + Fixture.enc("ASK {}") + "&format=html");
     assertTrue(!form.body().contains("<textarea id=\"query\" name=\"query\" rows=\"12\" cols=\"100\" spellcheck=\"false\"><bdi>"),

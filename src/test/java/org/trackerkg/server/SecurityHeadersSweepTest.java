@@ -72,7 +72,10 @@ class SecurityHeadersSweepTest {
         new Req("POST", "/scan", "not an app", "Content-Type: application/octet-stream")));
     List<String> missing = new ArrayList<>();
     for (Req q : reqs) {
-      HostileClientsTest.Raw r = HostileClientsTest.raw(server, q.method(), q.target(), q.body(), q.headers());
+      // a body over the limit is announced, not sent: the server answers 413 from its length and closes
+      boolean tooBig = q.body() != null && q.body().length() > (1 << 20);
+      HostileClientsTest.Raw r = HostileClientsTest.raw(server, q.method(), q.target(), q.body(), tooBig ? 0 : -1,
+          q.headers());
       String what = q.method() + " " + (q.target().length() > 60 ? q.target().substring(0, 60) + "…" : q.target())
           + " → " + r.status();
       if (r.header("Content-Security-Policy") == null || !"nosniff".equals(r.header("X-Content-Type-Options"))
