@@ -9,17 +9,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.apache.jena.atlas.web.AuthScheme;
-import org.apache.jena.fuseki.auth.Auth;
-import org.apache.jena.fuseki.auth.AuthPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.metrics.MetricsProvider;
-import org.apache.jena.fuseki.server.DataService;
-import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
-import org.apache.jena.riot.WebContent;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Connector;
@@ -361,7 +355,8 @@ public final class TrackerServer {
       FusekiServer fuseki;
       Runnable unregisterMetrics;
       try {
-        fuseki = routes(FusekiServer.create(), site, data.dataset()).build();
+        fuseki = new Routes(port, maxBody, scanMaxUpload, dumpsDir, updatePassword, replication)
+            .add(FusekiServer.create(), site, data.dataset()).build();
         unregisterMetrics = metrics(fuseki, site);
       } catch (IOException e) {
         data.close();
@@ -436,70 +431,6 @@ public final class TrackerServer {
       // no ARQ.queryTimeout: Jena's single alarm thread can be stalled by one query; QueryGuard keeps the limit
       data.dataset().getContext().set(ARQ.httpServiceAllowed, false);
       return data;
-    }
-
-    /** The write endpoints behind a password file, when writes are on. */
-    private FusekiServer.Builder writeEndpoints(FusekiServer.Builder fb, Site site, DatasetGraph served)
-        throws IOException {
-      if (updatePassword == null) {
-        return fb;
-      }
-      // our own Basic check, not Jetty's properties-file realm (DESIGN.md, known traps): see AdminAuthFilter
-      AdminAuthFilter auth = new AdminAuthFilter(UPDATE_USER, updatePassword);
-      AuthPolicy admin = Auth.policyAllowSpecific(UPDATE_USER);
-      return fb
-          .add("/update", DataService.newBuilder(served).addEndpoint(Operation.Update, "", admin).build())
-          .add("/data", DataService.newBuilder(served).addEndpoint(Operation.GSP_RW, "", admin).build())
-          .addFilter("/update", auth)
-          .addFilter("/data", auth)
-          .addFilter("/update", new WriteFilter(site.results()))
-          .addFilter("/data", new WriteFilter(site.results()));
-    }
-
-    /** The replica's state at /$/replication and on /$/ping, when following a patch log. */
-    private FusekiServer.Builder replication(FusekiServer.Builder fb) {
-      if (replication == null) {
-        return fb;
-      }
-      return fb.addServlet("/$/replication", new ReplicationServlet(replication))
-          .addFilter("/$/ping", new ReplicationServlet.PingFilter(replication));
-    }
-
-    /** The URL families: the SPARQL endpoint and its guards, one servlet per family of pages and APIs. */
-    private FusekiServer.Builder routes(FusekiServer.Builder fb, Site site, DatasetGraph served) throws IOException {
-      // the query protocol, and the Graph Store Protocol read-only (GET/HEAD ?graph=IRI or ?default: Fuseki's own
-      // GSP_R; a PUT, POST or DELETE there is refused, the data is never written through /sparql)
-      DataService service = DataService.newBuilder(served).addEndpoint(Operation.Query, "")
-          .addEndpoint(Operation.GSP_R, "").build();
-      return replication(writeEndpoints(fb, site, served))
-          .port(port)
-          .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery, new BoundedQuery(site.limits()))
-          .add(SPARQL_PATH, service)
-          .enablePing(true)
-          .enableMetrics(true)
-          .enableCors(true, null)
-          .addFilter("/*", new SecurityHeadersFilter())
-          .addFilter("/*", new RequestLimitFilter(maxBody, scanMaxUpload > 0 ? "/scan" : null))
-          .addFilter(SPARQL_PATH, new SparqlFrontFilter(site))
-          .addFilter("/queries/*", new CannedResultFilter(site))
-          .addServlet("", new LandingServlet(site))
-          .addServlet("/id/*", new LinkedDataServlet(site))
-          .addServlet("/doc/*", new LinkedDataServlet(site))
-          .addServlet("/graph/*", new LinkedDataServlet(site))
-          .addServlet("/ontology", new OntologyServlet(site))
-          .addServlet(ContextServlet.PATH, new ContextServlet(site))
-          .addServlet("/void", new VoidServlet(site))
-          .addServlet("/.well-known/void", new VoidServlet(site))
-          .addServlet("/queries/*", new QueriesServlet(site))
-          .addServlet("/reconcile/*", new ReconcileServlet(site))
-          .addServlet("/match", new MatchServlet(site))
-          .addServlet("/search", new SearchServlet(site))
-          .addServlet("/trackers", new ListingServlet(site))
-          .addServlet("/organisations", new ListingServlet(site))
-          .addServlet("/pictures/*", new PictureServlet(site))
-          .addServlet("/scan", new ScanServlet(site, scanMaxUpload))
-          .addServlet("/static/*", new StaticServlet())
-          .addServlet("/dumps/*", new DumpsServlet(dumpsDir));
     }
 
     /** On /$/metrics beside Fuseki's own: the caches' hits, misses, evictions and weight; the replica's state. */
