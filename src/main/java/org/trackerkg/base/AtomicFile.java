@@ -30,12 +30,30 @@ public final class AtomicFile {
   public static void write(Path target, Content content) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    Path tmp = createFile(dir, "." + target.getFileName() + ".", ".tmp");
     try {
       writeDurably(tmp, content);
       moveIntoPlace(tmp, target);
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
+   * A new, empty file with a random name in {@code dir}, created with the mode the user's umask gives (as any other
+   * tool's output): {@code Files.createTempFile} would make it 0600, and the rename would keep that.
+   */
+  public static Path createFile(Path dir, String prefix, String suffix) throws IOException {
+    java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+    for (int attempt = 0; ; attempt++) {
+      Path p = dir.resolve(prefix + Long.toUnsignedString(random.nextLong(), 36) + suffix);
+      try {
+        return Files.createFile(p);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (attempt > 100) {
+          throw e;
+        }
+      }
     }
   }
 

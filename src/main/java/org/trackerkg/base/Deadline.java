@@ -16,12 +16,19 @@ public final class Deadline implements CharSequence {
   private final CharSequence text;
   private final AtomicBoolean cancelled;
   private final long deadlineNanos;
+  /** Character reads left before giving up (Long.MAX_VALUE: no such budget); shared with sub-sequences. */
+  private final long[] budget;
   private int reads;
 
   private Deadline(CharSequence text, AtomicBoolean cancelled, long deadlineNanos) {
+    this(text, cancelled, deadlineNanos, new long[] {Long.MAX_VALUE});
+  }
+
+  private Deadline(CharSequence text, AtomicBoolean cancelled, long deadlineNanos, long[] budget) {
     this.text = text;
     this.cancelled = cancelled;
     this.deadlineNanos = deadlineNanos;
+    this.budget = budget;
   }
 
   /** The text, read until {@code cancelled} is set (null: never cancelled). */
@@ -39,8 +46,19 @@ public final class Deadline implements CharSequence {
     return new Deadline(text, null, System.nanoTime() + millis * 1_000_000L);
   }
 
+  /**
+   * The text, read at most {@code maxReads} times: a budget counted in steps rather than time, so the same regex over
+   * the same text gives the same answer on any machine and under any load (the signature matcher's bound).
+   */
+  public static Deadline reads(CharSequence text, long maxReads) {
+    return new Deadline(text, null, Long.MAX_VALUE, new long[] {maxReads});
+  }
+
   @Override
   public char charAt(int index) {
+    if (budget[0] != Long.MAX_VALUE && --budget[0] < 0) {
+      throw new Expired();
+    }
     if (++reads >= CHECK_EVERY) {
       reads = 0;
       if ((cancelled != null && cancelled.get())
@@ -58,7 +76,7 @@ public final class Deadline implements CharSequence {
 
   @Override
   public CharSequence subSequence(int start, int end) {
-    return new Deadline(text.subSequence(start, end), cancelled, deadlineNanos);
+    return new Deadline(text.subSequence(start, end), cancelled, deadlineNanos, budget);
   }
 
   @Override

@@ -58,8 +58,8 @@ public final class Domains {
     }
   }
 
-  /** The host of a URL written with or without a scheme, lower case without {@code www.}, or null. */
-  public static String host(String url) {
+  /** A URL as dossiers write it, with or without a scheme ({@code http://} assumed), or null if it is none. */
+  public static URI uri(String url) {
     if (url == null || url.isBlank()) {
       return null;
     }
@@ -68,15 +68,20 @@ public final class Domains {
       s = "http://" + s;
     }
     try {
-      String h = URI.create(s).getHost();
-      if (h == null) {
-        return null;
-      }
-      h = h.toLowerCase(Locale.ROOT);
-      return h.startsWith("www.") ? h.substring(4) : h;
+      return URI.create(s);
     } catch (IllegalArgumentException e) {
       return null;
     }
+  }
+
+  /** The host of a URL written with or without a scheme, lower case without {@code www.}, or null. */
+  public static String host(String url) {
+    URI u = uri(url);
+    if (u == null || u.getHost() == null) {
+      return null;
+    }
+    String h = u.getHost().toLowerCase(Locale.ROOT);
+    return h.startsWith("www.") ? h.substring(4) : h;
   }
 
   /** The registrable domain of a URL's host, or null. */

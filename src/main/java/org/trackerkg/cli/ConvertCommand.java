@@ -1,12 +1,9 @@
 package org.trackerkg.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.trackerkg.base.AtomicFile;
 import org.trackerkg.pipeline.Pipeline;
 import org.trackerkg.publish.RdfOutput;
 import picocli.CommandLine.Command;
@@ -22,38 +19,25 @@ import picocli.CommandLine.Spec;
 public final class ConvertCommand implements Callable<Integer> {
   @Mixin InputOptions input;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write to FILE (atomically) instead of standard output.")
-  Path output;
+  @Mixin OutputOption output;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "ttl",
+      converter = Converters.RdfFormatConverter.class,
       description = "ttl, nt, trig, nq, jsonld or rdfxml (default: ${DEFAULT-VALUE}).")
-  String format;
+  RdfOutput.Format f;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
-    RdfOutput.Format f;
-    try {
-      f = RdfOutput.Format.parse(format);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--format: " + e.getMessage());
-    }
+    org.trackerkg.base.Leftovers.sweepTemp(); // sort runs a killed convert left behind
     PrintWriter err = spec.commandLine().getErr();
     if (f == RdfOutput.Format.NT || f == RdfOutput.Format.NQ) {
       return lines(f, err);
     }
     Pipeline.Loaded loaded = input.load(err);
-    if (output == null) {
-      OutputStream out = System.out;
-      RdfOutput.write(loaded.dataset(), f, input.base, out);
-    } else {
-      try {
-        AtomicFile.write(output, out -> RdfOutput.write(loaded.dataset(), f, input.base, out));
-      } catch (IOException e) {
-        throw new UsageException("cannot write " + output + ": " + e.getMessage(), e);
-      }
+    output.write(out -> RdfOutput.write(loaded.dataset(), f, input.base(), out));
+    if (output.toFile()) {
       err.println("tkg: wrote " + output);
     }
     return loaded.hasInputErrors() ? ExitCode.BAD_INPUT : ExitCode.OK;
@@ -66,14 +50,8 @@ public final class ConvertCommand implements Callable<Integer> {
   private int lines(RdfOutput.Format f, PrintWriter err) throws IOException {
     try (RdfOutput.SortedLines lines = RdfOutput.sortedLines(f)) {
       Pipeline.Streamed streamed = input.stream(err, lines.sink());
-      if (output == null) {
-        lines.writeTo(System.out);
-      } else {
-        try {
-          AtomicFile.write(output, lines::writeTo);
-        } catch (IOException e) {
-          throw new UsageException("cannot write " + output + ": " + e.getMessage(), e);
-        }
+      output.write(lines::writeTo);
+      if (output.toFile()) {
         err.println("tkg: wrote " + output);
       }
       return streamed.hasInputErrors() ? ExitCode.BAD_INPUT : ExitCode.OK;

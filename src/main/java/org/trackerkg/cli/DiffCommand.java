@@ -20,6 +20,7 @@ import org.trackerkg.pipeline.Pipeline;
 import org.trackerkg.publish.GraphDiff;
 import org.trackerkg.vocab.Iris;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,9 +43,7 @@ public final class DiffCommand implements Callable<Integer> {
       description = "Also write the RDF Patch that turns OLD into NEW (atomically).")
   Path patch;
 
-  @Option(names = "--base", paramLabel = "IRI", defaultValue = Iris.DEFAULT_BASE,
-      description = "Base of the IRIs minted for dossier inputs (default: ${DEFAULT-VALUE}).")
-  String base;
+  @Mixin BaseOption base = new BaseOption();
 
   @Option(names = {"-q", "--quiet"}, description = "Print only the summary line.")
   boolean quiet;
@@ -55,11 +54,6 @@ public final class DiffCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try {
-      new Iris(base);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--base: " + e.getMessage());
-    }
     DatasetGraph a = load(oldInput, err);
     DatasetGraph b = load(newInput, err);
     if (a == null || b == null) {
@@ -98,7 +92,7 @@ public final class DiffCommand implements Callable<Integer> {
     if (Files.isRegularFile(p) && lang != null) {
       DatasetGraph dsg = DatasetGraphFactory.create();
       try (InputStream in = gz ? new GZIPInputStream(Files.newInputStream(p)) : Files.newInputStream(p)) {
-        RDFParser.source(in).lang(lang).base(base).parse(dsg);
+        RDFParser.source(in).lang(lang).base(base.base()).parse(dsg);
         return dsg;
       } catch (IOException | RiotException e) {
         err.println(p + ": " + e.getMessage());
@@ -106,7 +100,7 @@ public final class DiffCommand implements Callable<Integer> {
         return null;
       }
     }
-    Pipeline.Loaded loaded = Pipeline.load(List.of(p), base);
+    Pipeline.Loaded loaded = Pipeline.load(List.of(p), base.base());
     InputOptions.report(loaded.diagnostics(), err);
     return loaded.hasInputErrors() ? null : loaded.dataset();
   }

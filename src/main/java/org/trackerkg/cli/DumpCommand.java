@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code tkg dump}: the downloadable dump folder, byte-identical for the same input. */
-@Command(name = "dump", mixinStandardHelpOptions = true,
+// no mixinStandardHelpOptions: its --version would clash with the dump's own --version (and picocli then drops
+// the mixin whole, --help with it); -h/--help is declared below
+@Command(name = "dump",
     description = {"Write the dumps for download into DIR: tracker-kg.{ttl,nt,trig,nq,jsonld} and a .gz of each,",
         "ontology.ttl, shapes.ttl, void.ttl (VoID + DCAT) and SHA256SUMS. Files are written into a staging",
         "folder and renamed into place only when all are complete, so a failure leaves the previous dump whole.",
@@ -29,6 +31,9 @@ import picocli.CommandLine.Spec;
         "does not verify, 2 unreadable input."})
 public final class DumpCommand implements Callable<Integer> {
   @Mixin InputOptions input;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
 
   @Option(names = "--out", paramLabel = "DIR", required = true, description = "The dump folder.")
   Path out;
@@ -63,7 +68,10 @@ public final class DumpCommand implements Callable<Integer> {
       }
     }
     Pipeline.Loaded loaded = input.load(err);
+    Progress progress = input.progress(err);
+    progress.start("validating against the shapes");
     Gate gate = Gate.check(loaded, !noValidate);
+    progress.done("validated");
     if (gate.verdict() == Gate.Verdict.INPUT_ERRORS) {
       err.println("tkg: not dumping: some input could not be read (see above)");
       return ExitCode.BAD_INPUT;
@@ -74,8 +82,9 @@ public final class DumpCommand implements Callable<Integer> {
           gate.report().violations());
       return ExitCode.FINDINGS;
     }
-    String base = new Iris(input.base).base();
+    String base = input.base();
     DumpManifest manifest;
+    progress.start("writing the dumps into " + out);
     try {
       manifest = DumpWriter.create().base(base).version(version).modified(mod).write(loaded.dataset(), out);
     } catch (IOException e) {
@@ -87,8 +96,11 @@ public final class DumpCommand implements Callable<Integer> {
     }
     o.flush();
     err.println("tkg: wrote " + manifest.files().size() + " files into " + manifest.dir());
+    progress.done("written");
     if (verify) {
+      progress.start("reading every file back with Jena and RDF4J Rio");
       DumpVerifier.Report r = DumpVerifier.verify(manifest.dir(), loaded.dataset(), base);
+      progress.done("read back");
       r.checked().forEach(c -> err.println("verified " + c));
       r.problems().forEach(p -> err.println("tkg: verify: " + p));
       err.flush();

@@ -11,6 +11,7 @@ import org.trackerkg.sources.Fetch;
 import org.trackerkg.sources.ProfileRepository;
 import org.trackerkg.vocab.Iris;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,9 +41,7 @@ public final class FetchCommand implements Callable<Integer> {
           + "(default: DATA/../.cache/tracker-profiles.git).")
   Path cache;
 
-  @Option(names = "--base", paramLabel = "IRI", defaultValue = Iris.DEFAULT_BASE,
-      description = "Base of the IRIs in the change summary (default: ${DEFAULT-VALUE}).")
-  String base;
+  @Mixin BaseOption base = new BaseOption();
 
   @Spec CommandSpec spec;
 
@@ -62,7 +61,7 @@ public final class FetchCommand implements Callable<Integer> {
     Path cacheDir = cache != null ? cache : defaultCache(dataDir);
     Fetch.Result r;
     try {
-      r = new Fetch(dataDir, repo, exodus, cacheDir, base).run(out);
+      r = new Fetch(dataDir, repo, exodus, cacheDir, base.base()).run(out);
     } catch (IOException e) {
       err.println("tkg: fetch failed, data/sources left as it was: " + oneLine(e));
       err.flush();

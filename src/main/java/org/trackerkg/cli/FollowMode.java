@@ -3,6 +3,8 @@ package org.trackerkg.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -18,11 +20,11 @@ import org.trackerkg.store.replication.ReplicaDumps;
  * {@code serve --follow}: a read replica. Its data starts from a snapshot (the dumps at {@code --bootstrap}, else
  * its own dumps from an earlier run, else the empty data set) and follows the patch log; no input is read.
  */
-final class FollowMode {
+public final class FollowMode {
   private FollowMode() {}
 
   /** A running replica: its server and its follower. */
-  record Handle(TrackerServer server, Replica replica) implements AutoCloseable {
+  public record Handle(TrackerServer server, Replica replica) implements AutoCloseable {
     @Override
     public void close() {
       replica.close();
@@ -30,7 +32,7 @@ final class FollowMode {
     }
   }
 
-  static int run(String follow, Path bootstrap, String group, Path dumpsDir, TrackerServer.Builder options,
+  static int run(String follow, String bootstrap, String group, Path dumpsDir, TrackerServer.Builder options,
       PrintWriter out, PrintWriter err) throws IOException {
     Handle h;
     try {
@@ -53,7 +55,7 @@ final class FollowMode {
   }
 
   /** Loads the snapshot, starts the server and the follower; {@code log} gets the follower's messages. */
-  static Handle start(String follow, Path bootstrap, String group, Path dumpsDir, TrackerServer.Builder options,
+  public static Handle start(String follow, String bootstrap, String group, Path dumpsDir, TrackerServer.Builder options,
       PrintWriter err, PrintStream log) throws IOException {
     PatchLog.Address address;
     try {
@@ -61,24 +63,11 @@ final class FollowMode {
     } catch (IllegalArgumentException e) {
       throw new UsageException("--follow: " + e.getMessage(), e);
     }
-    if (bootstrap != null && !Files.isDirectory(bootstrap)) {
-      throw new UsageException("--bootstrap: " + bootstrap + " is not a directory");
-    }
-    Path from = bootstrap != null ? bootstrap : dumpsDir;
-    Optional<ReplicaDumps.Snapshot> snapshot;
-    try {
-      snapshot = ReplicaDumps.find(from);
-    } catch (IOException | RuntimeException e) {
-      throw new UsageException("--bootstrap: " + from + ": " + e.getMessage(), e);
-    }
-    if (bootstrap != null && snapshot.isEmpty()) {
-      throw new UsageException("--bootstrap: " + bootstrap + " holds no replica snapshot (" + ReplicaDumps.RECORD
-          + " with tracker-kg.nq)");
-    }
+    Optional<ReplicaDumps.Snapshot> snapshot = snapshot(bootstrap, dumpsDir, err, log);
     String startId = snapshot.map(ReplicaDumps.Snapshot::patchId).orElse("");
     err.flush();
     err.println("tkg: replica starts from " + (snapshot.isEmpty() ? "the empty data set"
-        : "patch " + startId + " (dumps in " + from + ")"));
+        : "patch " + startId + " (dumps " + (bootstrap != null ? "at " + bootstrap : "in " + dumpsDir) + ")"));
     AtomicReference<Replica> replica = new AtomicReference<>();
     TrackerServer server;
     try {
@@ -95,8 +84,58 @@ final class FollowMode {
       server.dataChanged();
       dumps.request(h);
     }, log));
+    if (bootstrap != null) {
+      // its own dumps at once, so that this replica can bootstrap the next one
+      dumps.request(new PatchLog.PatchHeader(startId, "", snapshot.get().sha256(), server.data().base(), ""));
+    }
     server.start();
     replica.get().start();
     return new Handle(server, replica.get());
+  }
+
+  /**
+   * The state to start from: the dumps at {@code --bootstrap} (a running server's {@code /dumps/} URL or a folder),
+   * which must be there and hash as recorded; else this replica's own dumps from an earlier run, when they do (a
+   * damaged or half-written one is said and left: the replica starts from the empty data set and catches up).
+   */
+  private static Optional<ReplicaDumps.Snapshot> snapshot(String bootstrap, Path dumpsDir, PrintWriter err,
+      PrintStream log) {
+    if (bootstrap == null) {
+      try {
+        return ReplicaDumps.find(dumpsDir);
+      } catch (IOException | RuntimeException e) {
+        err.println("tkg: replica: not starting from its own dumps in " + dumpsDir + ": " + e.getMessage());
+        return Optional.empty();
+      }
+    }
+    if (bootstrap.startsWith("http://") || bootstrap.startsWith("https://")) {
+      URI uri;
+      try {
+        uri = new URI(bootstrap);
+      } catch (URISyntaxException e) {
+        throw new UsageException("--bootstrap: not a URL: " + bootstrap, e);
+      }
+      try {
+        return Optional.of(ReplicaDumps.fetch(uri, log));
+      } catch (IOException | RuntimeException e) {
+        throw new UsageException("--bootstrap: " + bootstrap + ": " + e.getMessage(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new UsageException("--bootstrap: interrupted", e);
+      }
+    }
+    Path dir = Path.of(bootstrap);
+    if (!Files.isDirectory(dir)) {
+      throw new UsageException("--bootstrap: " + bootstrap + " is neither an http(s) URL nor a directory");
+    }
+    try {
+      return Optional.of(ReplicaDumps.find(dir).orElseThrow(() -> new UsageException("--bootstrap: " + dir
+          + " holds no replica snapshot (" + ReplicaDumps.RECORD + " beside the N-Quads dump)")));
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof UsageException u) {
+        throw u;
+      }
+      throw new UsageException("--bootstrap: " + dir + ": " + e.getMessage(), e);
+    }
   }
 }

@@ -5,12 +5,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.trackerkg.base.AtomicFile;
 import org.trackerkg.base.Diagnostic;
 import org.trackerkg.publish.RdfOutput;
 import org.trackerkg.sources.History;
 import org.trackerkg.vocab.Iris;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,34 +27,20 @@ public final class HistoryCommand implements Callable<Integer> {
   Path repo;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "nq",
+      converter = Converters.RdfFormatConverter.class,
       description = "nq or trig (default: ${DEFAULT-VALUE}).")
-  String format;
+  RdfOutput.Format f;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write to FILE (atomically) instead of standard output.")
-  Path output;
+  @Mixin OutputOption output;
 
-  @Option(names = "--base", paramLabel = "IRI", defaultValue = Iris.DEFAULT_BASE,
-      description = "Base of every minted IRI (default: ${DEFAULT-VALUE}).")
-  String base;
+  @Mixin BaseOption base = new BaseOption();
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
-    RdfOutput.Format f;
-    try {
-      f = RdfOutput.Format.parse(format);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--format: " + e.getMessage());
-    }
     if (f != RdfOutput.Format.NQ && f != RdfOutput.Format.TRIG) {
-      throw new UsageException("--format: history is named graphs: nq or trig, not " + format);
-    }
-    try {
-      new Iris(base);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--base: " + e.getMessage());
+      throw new UsageException("--format: history is named graphs: nq or trig, not " + f.name().toLowerCase(java.util.Locale.ROOT));
     }
     Path dir = repo != null ? repo : FetchCommand.defaultCache(Inputs.orDefault(null).get(0));
     if (!Files.isDirectory(dir)) {
@@ -63,24 +49,15 @@ public final class HistoryCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     History.Result h;
     try {
-      h = History.read(dir, base);
+      h = History.read(dir, base.base());
     } catch (IOException e) {
       throw new UsageException(dir + ": " + e.getMessage(), e);
     }
     h.diagnostics().forEach(err::println);
-    if (output == null) {
-      RdfOutput.write(h.dataset(), f, base, System.out);
-      System.out.flush();
-    } else {
-      try {
-        AtomicFile.write(output, out -> RdfOutput.write(h.dataset(), f, base, out));
-      } catch (IOException e) {
-        throw new UsageException("cannot write " + output + ": " + e.getMessage(), e);
-      }
-    }
+    output.write(out -> RdfOutput.write(h.dataset(), f, base.base(), out));
     long trackers = h.versions().stream().map(History.Version::slug).distinct().count();
     err.printf("tkg: %d versions of %d profiles%s%n", h.versions().size(), trackers,
-        output == null ? "" : ", written to " + output);
+        output.toFile() ? ", written to " + output : "");
     err.flush();
     return h.diagnostics().stream().anyMatch(Diagnostic::isError) ? ExitCode.BAD_INPUT : ExitCode.OK;
   }

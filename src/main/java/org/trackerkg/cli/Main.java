@@ -55,6 +55,7 @@ public final class Main implements Callable<Integer> {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Main::commandList);
     cl.setExitCodeExceptionMapper(t -> t instanceof UsageException ? ExitCode.BAD_INPUT : ExitCode.INTERNAL);
     cl.setParameterExceptionHandler((ex, argv) -> {
       CommandLine c = ex.getCommandLine();
@@ -78,6 +79,41 @@ public final class Main implements Callable<Integer> {
       return ex instanceof UsageException ? ExitCode.BAD_INPUT : ExitCode.INTERNAL;
     });
     return cl;
+  }
+
+  /**
+   * The list of commands in the help: each with the first sentence of its description, whole (picocli shows the
+   * description's first line, which cuts most of ours mid-sentence).
+   */
+  static String commandList(CommandLine.Help help) {
+    if (help.subcommands().isEmpty()) {
+      return "";
+    }
+    int width = Math.max(60, help.commandSpec().usageMessage().width());
+    int nameWidth = help.subcommands().keySet().stream().mapToInt(String::length).max().orElse(8) + 4;
+    StringBuilder sb = new StringBuilder();
+    help.subcommands().forEach((name, sub) -> {
+      String text = firstSentence(String.join(" ", sub.commandSpec().usageMessage().description())
+          .replace("%n", " "));
+      StringBuilder line = new StringBuilder("  " + name + " ".repeat(Math.max(1, nameWidth - name.length() - 2)));
+      int start = line.length();
+      for (String word : text.split(" ")) {
+        if (line.length() + 1 + word.length() > width && line.length() > start) {
+          sb.append(line.toString().stripTrailing()).append(System.lineSeparator());
+          line = new StringBuilder(" ".repeat(start));
+        }
+        line.append(word).append(' ');
+      }
+      sb.append(line.toString().stripTrailing()).append(System.lineSeparator());
+    });
+    return sb.toString();
+  }
+
+  /** Up to the first full stop followed by a space and a capital letter (or the end). */
+  static String firstSentence(String text) {
+    String t = text.strip().replaceAll("\\s+", " ");
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\.\\s+(?=[A-Z\"(])").matcher(t);
+    return m.find() ? t.substring(0, m.start() + 1) : t;
   }
 
   private static String commandPath(CommandLine c) {

@@ -32,31 +32,24 @@ public final class MatchCommand implements Callable<Integer> {
   @Option(names = "--file", paramLabel = "FILE", description = "Also match every line of FILE ('-' for stdin).")
   Path file;
 
+  /** How matches are printed. */
+  enum Format { tsv, json }
+
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "tsv",
-      description = "tsv or json (default: ${DEFAULT-VALUE}).")
-  String format;
+      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
 
   @Option(names = "--as", paramLabel = "KIND", defaultValue = "auto",
       description = "Take names as host, class, or auto (guess; both when unsure) (default: ${DEFAULT-VALUE}).")
-  String as;
+  SignatureMatcher.As as;
 
-  @Option(names = "--base", paramLabel = "IRI", defaultValue = org.trackerkg.vocab.Iris.DEFAULT_BASE,
-      description = "Base of every minted IRI (default: ${DEFAULT-VALUE}).")
-  String base;
+  @Mixin BaseOption base = new BaseOption();
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
-    if (!format.equals("tsv") && !format.equals("json")) {
-      throw new UsageException("--format: expected tsv or json, not " + format);
-    }
-    SignatureMatcher.As kind;
-    try {
-      kind = SignatureMatcher.As.valueOf(as.toUpperCase(java.util.Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--as: expected host, class or auto, not " + as);
-    }
+    SignatureMatcher.As kind = as;
     List<String> names = new ArrayList<>();
     List<Path> inputs = new ArrayList<>();
     for (String a : args) {
@@ -82,17 +75,12 @@ public final class MatchCommand implements Callable<Integer> {
       throw new UsageException("no HOST or CLASS to match (give names, or --file FILE)");
     }
     PrintWriter err = spec.commandLine().getErr();
-    try {
-      new org.trackerkg.vocab.Iris(base);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--base: " + e.getMessage());
-    }
-    Pipeline.Loaded loaded = Pipeline.load(Inputs.orDefault(inputs), base);
+    Pipeline.Loaded loaded = Pipeline.load(Inputs.orDefault(inputs), base.base());
     loaded.diagnostics().stream().filter(d -> d.isError()).forEach(err::println);
     err.flush();
-    SignatureMatcher matcher = SignatureMatcher.fromDataset(loaded.dataset(), base);
+    SignatureMatcher matcher = SignatureMatcher.fromDataset(loaded.dataset(), base.base());
     PrintWriter out = spec.commandLine().getOut();
-    if (format.equals("json")) {
+    if (format == Format.json) {
       out.println(new ObjectMapper().writerWithDefaultPrettyPrinter()
           .writeValueAsString(MatchOutput.json(matcher, names, kind)));
     } else {

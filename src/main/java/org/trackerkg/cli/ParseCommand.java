@@ -45,7 +45,8 @@ public final class ParseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws JsonProcessingException {
-    ReadResult result = DossierReader.read(Inputs.orDefault(inputs));
+    List<Path> in = Inputs.orDefault(inputs);
+    ReadResult result = DossierReader.read(in);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (format == Format.json) {
@@ -58,6 +59,7 @@ public final class ParseCommand implements Callable<Integer> {
       err.println(d);
     }
     err.flush();
+    InputOptions.requireDossiers(result.dossiers().size(), in);
     return result.hasErrors() ? ExitCode.BAD_INPUT : ExitCode.OK;
   }
 

@@ -28,6 +28,11 @@ public final class PublishCommand implements Callable<Integer> {
       description = "The patch log: a Kafka topic (created with one partition when missing).")
   String to;
 
+  @Option(names = "--dumps", paramLabel = "DIR",
+      description = "Also write the dumps of the published state into DIR, with its patch id (replication.json), "
+          + "for new replicas to start from (`serve --follow … --bootstrap DIR`).")
+  java.nio.file.Path dumps;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -51,7 +56,7 @@ public final class PublishCommand implements Callable<Integer> {
       err.printf("tkg: not publishing: %d violations of the shapes%n", report.violations());
       return ExitCode.FINDINGS;
     }
-    String base = new Iris(input.base).base();
+    String base = input.base();
     Publisher.Outcome o;
     try {
       o = Publisher.publish(address, loaded.dataset(), base, Main.build());
@@ -66,6 +71,19 @@ public final class PublishCommand implements Callable<Integer> {
       out.printf("tkg: published patch %s at offset %d of %s (%s, -%d +%d quads); state sha256 %s%n",
           o.header().id(), o.offset(), address, o.header().previous().isEmpty() ? "snapshot"
               : "after " + o.header().previous(), o.removed(), o.added(), o.header().sha256());
+    }
+    if (dumps != null && o.header() != null) {
+      try {
+        if (!org.trackerkg.store.replication.ReplicaDumps.write(loaded.dataset(), base, o.header(), dumps)) {
+          err.println("tkg: dumps not written: the input's state is not the one patch " + o.header().id()
+              + " announces");
+          return ExitCode.INTERNAL;
+        }
+        out.println("tkg: dumps of patch " + o.header().id() + " in " + dumps);
+      } catch (java.io.IOException e) {
+        err.println("tkg: published, but the dumps could not be written to " + dumps + ": " + e.getMessage());
+        return ExitCode.BAD_INPUT;
+      }
     }
     out.flush();
     return ExitCode.OK;

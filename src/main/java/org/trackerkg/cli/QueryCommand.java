@@ -30,6 +30,7 @@ import org.trackerkg.query.QueryParam;
 import org.trackerkg.vocab.Iris;
 import org.trackerkg.vocab.Vocab;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,25 +50,49 @@ public final class QueryCommand implements Callable<Integer> {
       description = "Dossier files, folders of them, or an εxodus trackers.json (default: data/).")
   List<Path> inputs = new ArrayList<>();
 
-  @Option(names = "--base", paramLabel = "IRI", defaultValue = Iris.DEFAULT_BASE,
-      description = "Base of every minted IRI, and of tracker slugs in parameters (default: ${DEFAULT-VALUE}).")
-  String base;
+  @Mixin BaseOption base = new BaseOption();
 
-  @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", mapFallbackValue = "",
-      description = "A parameter value (repeatable).")
-  Map<String, String> params = new LinkedHashMap<>();
+  @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
+      description = "A parameter value (repeatable, each NAME once).")
+  List<String> paramArgs = new ArrayList<>();
+
+  /** The --param values by name; a name given twice is a usage error (which one was meant?). */
+  Map<String, String> params() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String a : paramArgs) {
+      int eq = a.indexOf('=');
+      String k = eq < 0 ? a : a.substring(0, eq);
+      if (out.put(k, eq < 0 ? "" : a.substring(eq + 1)) != null) {
+        throw new UsageException("--param " + k + " given more than once");
+      }
+    }
+    return out;
+  }
 
   @Option(names = "--endpoint", paramLabel = "URL",
       description = "Query this SPARQL endpoint (its query URL) instead of reading INPUT.")
   String endpoint;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-      description = "table, csv, tsv, json or xml (default: ${DEFAULT-VALUE}).")
-  String format;
+  /** How rows are printed: a text table or a SPARQL results format. */
+  enum Format {
+    table(ResultSetLang.RS_Text), csv(ResultSetLang.RS_CSV), tsv(ResultSetLang.RS_TSV), json(ResultSetLang.RS_JSON),
+    xml(ResultSetLang.RS_XML);
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
-      description = "Give up after this many seconds (default: ${DEFAULT-VALUE}).")
-  int timeoutSeconds;
+    final Lang lang;
+
+    Format(Lang lang) {
+      this.lang = lang;
+    }
+  }
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "60s",
+      converter = Converters.DurationConverter.class,
+      description = "Give up after this long: 500ms, 60s, 2m; a bare number is seconds (default: ${DEFAULT-VALUE}).")
+  Duration timeout;
 
   @Option(names = "--list", description = "List the canned queries and their parameters.")
   boolean list;
@@ -86,18 +111,15 @@ public final class QueryCommand implements Callable<Integer> {
     if (query == null) {
       throw new UsageException("a query NAME or FILE.rq is needed (tkg query --list shows the names)");
     }
-    Lang lang = lang(format);
-    if (timeoutSeconds <= 0) {
-      throw new UsageException("--timeout: must be a positive number of seconds, not " + timeoutSeconds);
-    }
+    Lang lang = format.lang;
     QueryCatalogue.Entry entry = entry(catalogue);
     CannedQuery bound;
+    Map<String, String> params = params();
     try {
-      bound = CannedQuery.bind(entry, params, base);
+      bound = CannedQuery.bind(entry, params, base.base());
     } catch (ParameterException e) {
       throw new UsageException(e.getMessage(), e);
     }
-    Duration timeout = Duration.ofSeconds(timeoutSeconds);
     ResultSetRewindable rows;
     boolean inputErrors = false;
     if (endpoint != null) {
@@ -115,17 +137,41 @@ public final class QueryCommand implements Callable<Integer> {
     } else {
       InputOptions in = new InputOptions();
       in.inputs = inputs;
-      in.base = base;
+      in.baseOption = base;
       Pipeline.Loaded loaded = in.load(err);
       inputErrors = loaded.hasInputErrors();
+      warnUnknownTrackers(entry, params, loaded, err);
       try {
         rows = bound.execute(CannedQuery.unionView(loaded.dataset()), timeout);
       } catch (QueryCancelledException e) {
-        throw new UsageException("query '" + entry.name() + "' timed out after " + timeoutSeconds + " s", e);
+        throw new UsageException("query '" + entry.name() + "' timed out after " + timeout.toMillis() / 1000.0 + " s", e);
       }
     }
     write(rows, lang, out);
     return inputErrors ? ExitCode.BAD_INPUT : ExitCode.OK;
+  }
+
+  /** A tracker parameter naming no tracker of the data: a warning with the nearest slugs (the reconciler's). */
+  private void warnUnknownTrackers(QueryCatalogue.Entry entry, Map<String, String> params, Pipeline.Loaded loaded,
+      PrintWriter err) {
+    org.trackerkg.link.Reconciler reconciler = null;
+    for (org.trackerkg.query.QueryParam p : entry.params()) {
+      String v = params.get(p.name());
+      if (p.type() != org.trackerkg.query.ParamType.TRACKER || v == null || v.isEmpty()) {
+        continue;
+      }
+      String slug = v.startsWith(base.base() + "id/tracker/") ? v.substring((base.base() + "id/tracker/").length()) : v;
+      if (reconciler == null) {
+        reconciler = org.trackerkg.link.Reconciler.fromDataset(loaded.dataset(), base.base(), "");
+      }
+      if (reconciler.entity("tracker/" + slug) == null) {
+        List<String> near = reconciler.query(slug, org.trackerkg.link.Reconciler.TRACKER, 3).stream()
+            .map(c -> c.entity().id().substring("tracker/".length())).toList();
+        err.println("tkg: warning: --param " + p.name() + ": no tracker '" + slug + "' in the data"
+            + (near.isEmpty() ? "" : "; nearest: " + String.join(", ", near)));
+        err.flush();
+      }
+    }
   }
 
   private QueryCatalogue.Entry entry(QueryCatalogue catalogue) {
@@ -146,21 +192,10 @@ public final class QueryCommand implements Callable<Integer> {
         + "' (tkg query --list shows the names; a file needs the .rq suffix)"));
   }
 
-  static Lang lang(String format) {
-    return switch (format.toLowerCase(Locale.ROOT)) {
-      case "table", "text" -> ResultSetLang.RS_Text;
-      case "csv" -> ResultSetLang.RS_CSV;
-      case "tsv" -> ResultSetLang.RS_TSV;
-      case "json" -> ResultSetLang.RS_JSON;
-      case "xml" -> ResultSetLang.RS_XML;
-      default -> throw new UsageException("--format: table, csv, tsv, json or xml, not '" + format + "'");
-    };
-  }
-
   private void write(ResultSetRewindable rows, Lang lang, PrintWriter out) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     if (lang == ResultSetLang.RS_Text) {
-      ResultSetFormatter.out(bytes, rows, Vocab.prefixes(base));
+      ResultSetFormatter.out(bytes, rows, Vocab.prefixes(base.base()));
     } else {
       ResultSetMgr.write(bytes, rows, lang);
     }

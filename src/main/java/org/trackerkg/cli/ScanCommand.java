@@ -2,13 +2,11 @@ package org.trackerkg.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.trackerkg.base.AtomicFile;
 import org.trackerkg.link.SignatureMatcher;
 import org.trackerkg.link.app.AppFormatException;
 import org.trackerkg.link.app.AppReport;
@@ -19,6 +17,7 @@ import org.trackerkg.link.app.TrackerProfiles;
 import org.trackerkg.pipeline.Pipeline;
 import org.trackerkg.vocab.Iris;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,33 +42,21 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "text, json, html (one self-contained page) or rdf (N-Quads, a named graph per scan) "
           + "(default: ${DEFAULT-VALUE}).")
-  String format;
+  ReportFormat fmt;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE (atomically).")
-  Path output;
+  @Mixin OutputOption output;
 
-  @Option(names = "--base", paramLabel = "IRI", defaultValue = Iris.DEFAULT_BASE,
-      description = "Base of every minted IRI (default: ${DEFAULT-VALUE}).")
-  String base;
+  @Mixin BaseOption base = new BaseOption();
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
-    ReportFormat fmt = ReportFormat.parse(format);
-    if (fmt == null) {
-      throw new UsageException("--format: expected text, json, html or rdf, not " + format);
-    }
-    Iris iris;
-    try {
-      iris = new Iris(base);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--base: " + e.getMessage());
-    }
+    Iris iris = base.iris;
     PrintWriter err = spec.commandLine().getErr();
-    Pipeline.Loaded loaded = Pipeline.load(Inputs.orDefault(inputs), base);
+    Pipeline.Loaded loaded = Pipeline.load(Inputs.orDefault(inputs), base.base());
     loaded.diagnostics().stream().filter(d -> d.isError()).forEach(err::println);
-    SignatureMatcher matcher = SignatureMatcher.fromDataset(loaded.dataset(), base);
+    SignatureMatcher matcher = SignatureMatcher.fromDataset(loaded.dataset(), base.base());
     AppScanner scanner = new AppScanner(matcher, new TrackerProfiles(loaded.dataset().getUnionGraph()),
         ScanLimits.DEFAULT);
     Instant now = Instant.now();
@@ -89,13 +76,7 @@ public final class ScanCommand implements Callable<Integer> {
       err.flush();
     }
     String text = fmt.write(reports, iris);
-    if (output != null) {
-      AtomicFile.write(output, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
-    } else {
-      PrintWriter out = spec.commandLine().getOut();
-      out.print(text);
-      out.flush();
-    }
+    output.write(text, spec.commandLine().getOut());
     return bad ? ExitCode.BAD_INPUT : ExitCode.OK;
   }
 }

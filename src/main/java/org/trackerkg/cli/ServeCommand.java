@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.trackerkg.pipeline.Gate;
@@ -31,8 +29,6 @@ import picocli.CommandLine.Spec;
         "/id/… and /doc/…, pages for people, /void, /ontology, /dumps/. Invalid data is not served (exit 1).",
         "Stops cleanly on SIGTERM or Ctrl-C."})
 public final class ServeCommand implements Callable<Integer> {
-  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|min)?");
-
   @Mixin InputOptions input;
 
   @Option(names = "--port", paramLabel = "PORT", defaultValue = "3030",
@@ -48,18 +44,21 @@ public final class ServeCommand implements Callable<Integer> {
   Path tdb;
 
   @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s",
+      converter = Converters.DurationConverter.class,
       description = "Longest a SPARQL query may run: 500ms, 10s, 2m (default: ${DEFAULT-VALUE}).")
-  String timeout;
+  Duration timeout;
 
   @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "30s",
+      converter = Converters.DurationConverter.class,
       description = "Close a connection that sends and receives nothing for this long: 500ms, 30s, 2m "
           + "(default: ${DEFAULT-VALUE}).")
-  String idleTimeout;
+  Duration idleTimeout;
 
   @Option(names = "--header-timeout", paramLabel = "DURATION", defaultValue = "30s",
+      converter = Converters.DurationConverter.class,
       description = "Close a connection whose request line and headers take longer than this to arrive, however "
           + "steadily they trickle in (default: ${DEFAULT-VALUE}).")
-  String headerTimeout;
+  Duration headerTimeout;
 
   @Option(names = "--max-connections", paramLabel = "N", defaultValue = "1000",
       description = "Most open connections; past it new clients wait for one to close (default: ${DEFAULT-VALUE}).")
@@ -73,6 +72,11 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-rows", paramLabel = "N", defaultValue = "10000",
       description = "Most result rows a SPARQL query returns (default: ${DEFAULT-VALUE}).")
   long maxRows;
+
+  @Option(names = "--behind-proxy",
+      description = "Behind a reverse proxy: the URLs the server writes (service description, /void, the "
+          + "reconciliation manifest) take scheme, host and port from Forwarded / X-Forwarded-* (off by default).")
+  boolean behindProxy;
 
   @Option(names = "--dumps", paramLabel = "DIR",
       description = "Directory /dumps/ serves; dumps are written there unless they were written from this very "
@@ -112,19 +116,31 @@ public final class ServeCommand implements Callable<Integer> {
           + "dumps) and follows the patch log that `tkg publish` appends to. State at /$/replication.")
   String follow;
 
-  @Option(names = "--bootstrap", paramLabel = "DIR",
-      description = "With --follow: start from the dumps in DIR (another replica's, with their recorded patch id).")
-  Path bootstrap;
+  @Option(names = "--bootstrap", paramLabel = "URL|DIR",
+      description = "With --follow: start from published dumps with their recorded patch id (replication.json): a "
+          + "running replica's /dumps/ URL, or a folder (another replica's dumps, or `tkg publish --dumps DIR`).")
+  String bootstrap;
 
   @Option(names = "--group", paramLabel = "ID",
       description = "With --follow: the Kafka consumer group this replica commits its position in "
           + "(default: tkg-replica-HOST-PORT).")
   String group;
 
+  @Option(names = "--log-queries", description = "Also log Fuseki's own lines for each SPARQL request (the query "
+      + "text, the status); by default each request is one line of the access log.")
+  boolean logQueries;
+
   @Spec CommandSpec spec;
+
+  /** Fuseki's action log: three lines per SPARQL request with the full query text; on only when asked for. */
+  static void fusekiActionLog(boolean on) {
+    org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.jena.fuseki.Fuseki",
+        on ? org.apache.logging.log4j.Level.INFO : org.apache.logging.log4j.Level.WARN);
+  }
 
   @Override
   public Integer call() throws IOException, InterruptedException {
+    fusekiActionLog(logQueries);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     TrackerServer.Builder options = options(TrackerServer.create()); // a bad duration fails before the data loads
@@ -139,6 +155,8 @@ public final class ServeCommand implements Callable<Integer> {
         throw new UsageException("--update-password: " + updatePasswordFile + " holds no password");
       }
     }
+    org.trackerkg.base.Leftovers.sweepTemp(); // what killed runs left in the temporary folder
+    boolean tempDumps = dumps == null && tdb == null;
     Path dumpsDir = dumps != null ? dumps
         : tdb != null ? tdb.resolve("dumps") : Files.createTempDirectory("tkg-dumps-");
     if (follow != null || bootstrap != null) {
@@ -152,7 +170,7 @@ public final class ServeCommand implements Callable<Integer> {
           options(TrackerServer.create()), out, err);
     }
     // a dump directory that outlives the server doubles as a cache of the conversion
-    Optional<String> fingerprint = ServeStart.fingerprint(input.inputs(), input.base, dumps != null || tdb != null);
+    Optional<String> fingerprint = ServeStart.fingerprint(input.inputs(), input.base(), dumps != null || tdb != null);
     Optional<ServeStart.Warm> warmStart = ServeStart.warm(fingerprint, dumpsDir, err);
     boolean warm = warmStart.isPresent();
     DatasetGraph dataset;
@@ -162,7 +180,10 @@ public final class ServeCommand implements Callable<Integer> {
       dossiers = warmStart.get().dossiers();
     } else {
       Pipeline.Loaded loaded = input.load(err, show.compareTo(ValidateCommand.Level.WARNING) <= 0);
+      Progress progress = input.progress(err);
+      progress.start("validating against the shapes");
       Gate gate = Gate.check(loaded, true);
+      progress.done("validated");
       if (gate.verdict() == Gate.Verdict.INPUT_ERRORS) {
         err.println("tkg: some input could not be read (see above): not serving a partial data set");
         return ExitCode.BAD_INPUT;
@@ -200,9 +221,16 @@ public final class ServeCommand implements Callable<Integer> {
     }
     // dumps not known to come from this input (or none yet) are rewritten
     if (!warm && ServeStart.dumpsStale(fingerprint, dumpsDir, tdb != null && server.loadedFromScratch())) {
-      ServeStart.writeDumpsInBackground(dataset, input.base, dossiers, fingerprint, dumpsDir, err);
+      ServeStart.writeDumpsInBackground(dataset, input.base(), dossiers, fingerprint, dumpsDir, err);
     }
-    Thread hook = new Thread(server::stop, "tkg-shutdown");
+    Thread hook = new Thread(() -> {
+      server.stop();
+      if (tempDumps) {
+        deleteTree(dumpsDir); // a temporary dumps folder is this run's alone
+      }
+      err.println("tkg: stopped serving " + server.url() + (tempDumps ? "; removed " + dumpsDir : ""));
+      err.flush();
+    }, "tkg-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
 
     String url = server.url();
@@ -217,6 +245,15 @@ public final class ServeCommand implements Callable<Integer> {
     out.flush();
     server.fuseki().join();
     return ExitCode.OK;
+  }
+
+  /** Removes this run's temporary dumps folder; what cannot be removed is left for the next start's sweep. */
+  static void deleteTree(Path dir) {
+    try {
+      org.trackerkg.base.AtomicFile.deleteRecursively(dir);
+    } catch (IOException e) {
+      // swept at the next start (base.Leftovers)
+    }
   }
 
   /**
@@ -250,7 +287,7 @@ public final class ServeCommand implements Callable<Integer> {
     Path repo = history.isEmpty() ? FetchCommand.defaultCache(input.inputs().get(0)) : Path.of(history);
     History.Result h;
     try {
-      h = History.read(repo, input.base);
+      h = History.read(repo, input.base());
     } catch (IOException e) {
       throw new UsageException("--history: " + repo + ": " + e.getMessage(), e);
     }
@@ -266,15 +303,16 @@ public final class ServeCommand implements Callable<Integer> {
 
   /** The server options given on the command line, set on {@code b}; a malformed duration is a usage error. */
   TrackerServer.Builder options(TrackerServer.Builder b) {
-    b.base(input.base)
+    b.base(input.base())
         .port(port)
         .host(host)
-        .timeout(parseDuration("--timeout", timeout))
-        .idleTimeout(parseDuration("--idle-timeout", idleTimeout))
-        .headerTimeout(parseDuration("--header-timeout", headerTimeout))
+        .timeout(timeout)
+        .idleTimeout(idleTimeout)
+        .headerTimeout(headerTimeout)
         .maxConnections((int) atLeast("--max-connections", maxConnections, 1))
         .resultCache(atLeast("--result-cache", resultCacheMiB, 0) << 20)
         .maxRows(maxRows)
+        .behindProxy(behindProxy)
         .tdb(tdb);
     long upload = atLeast("--max-upload", maxUploadMiB, 1) << 20;
     return scan ? b.scan(upload) : b;
@@ -287,21 +325,4 @@ public final class ServeCommand implements Callable<Integer> {
     return value;
   }
 
-  static Duration parseDuration(String option, String s) {
-    Matcher m = DURATION.matcher(s.trim().toLowerCase(Locale.ROOT));
-    if (!m.matches()) {
-      throw new UsageException(option + ": not a duration: '" + s + "' (e.g. 500ms, 10s, 2m)");
-    }
-    long n = Long.parseLong(m.group(1));
-    String unit = m.group(2) == null ? "s" : m.group(2);
-    Duration d = switch (unit) {
-      case "ms" -> Duration.ofMillis(n);
-      case "m", "min" -> Duration.ofMinutes(n);
-      default -> Duration.ofSeconds(n);
-    };
-    if (d.isZero()) {
-      throw new UsageException(option + ": must be more than zero: '" + s + "'");
-    }
-    return d;
-  }
 }

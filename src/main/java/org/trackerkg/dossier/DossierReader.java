@@ -172,15 +172,17 @@ public final class DossierReader {
     if (text == null) {
       return;
     }
+    // once for every output, before any section is read: what XML 1.0 cannot carry becomes U+FFFD, with a warning
+    text = XmlChars.clean(text, file, extension(path).equals("json"), diagnostics);
     try {
       if (extension(path).equals("json")) {
         ReadResult r = new ExodusReader(diagnostics).read(text, file, sha256);
-        dossiers.addAll(r.dossiers());
+        r.dossiers().forEach(d -> dossiers.add(boundSignatures(d, file, diagnostics)));
       } else {
         MarkdownDossierParser.Outcome o =
             new MarkdownDossierParser(diagnostics).parse(text, new Source(file, 0, Source.Kind.PROFILE, sha256));
         if (o.dossier() != null) {
-          dossiers.add(o.dossier());
+          dossiers.add(boundSignatures(o.dossier(), file, diagnostics));
         }
       }
     } catch (StackOverflowError e) {
@@ -193,6 +195,23 @@ public final class DossierReader {
       // A reader bug must not cost the user the other files: report it against this file.
       diagnostics.report(Diagnostic.error(file, 0, "internal reader error: " + e));
     }
+  }
+
+  /**
+   * The dossier without its signatures longer than {@link Signature#MAX_PATTERN_CHARS}, each an error at its line:
+   * found here, where the file is read, before the mapper or the matcher compiles any of them as a regex.
+   */
+  static Dossier boundSignatures(Dossier d, String file, DiagnosticHandler diagnostics) {
+    List<Signature> kept = new ArrayList<>();
+    for (Signature s : d.signatures()) {
+      if (s.pattern() != null && s.pattern().length() > Signature.MAX_PATTERN_CHARS) {
+        diagnostics.report(Diagnostic.error(file, s.line(), "signature longer than the " + Signature.MAX_PATTERN_CHARS
+            + "-character limit (" + s.pattern().length() + " characters); not used"));
+      } else {
+        kept.add(s);
+      }
+    }
+    return kept.size() == d.signatures().size() ? d : d.toBuilder().signatures(kept).build();
   }
 
   /** The text of a file, or null (with an error) when it is empty, binary or not UTF-8. */

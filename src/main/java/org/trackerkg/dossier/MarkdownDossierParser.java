@@ -118,6 +118,13 @@ public final class MarkdownDossierParser {
       handler.report(error);
       return new Outcome(null, List.of(error));
     }
+    int deep = NestingLimit.lineOverLimit(normalised);
+    if (deep > 0) {
+      // counted, not inferred from a StackOverflowError (which came or not with the JIT's mood)
+      Diagnostic error = Diagnostic.error(source.file(), deep, NestingLimit.MESSAGE);
+      handler.report(error);
+      return new Outcome(null, List.of(error));
+    }
     ParseContext ctx = new ParseContext(source.file(), normalised, handler);
     Document doc = (Document) MARKDOWN.parse(undoubleLinks(spaceHeadings(normalised)));
     Draft d = new Draft();

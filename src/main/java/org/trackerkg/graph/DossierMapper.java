@@ -349,8 +349,8 @@ final class DossierMapper {
 
   private void signatures(Run r) {
     for (Signature s : r.d.signatures()) {
-      if (s.pattern() == null || s.pattern().isBlank()) {
-        continue;
+      if (s.pattern() == null || s.pattern().isBlank() || s.pattern().length() > Signature.MAX_PATTERN_CHARS) {
+        continue; // over the limit: the reader reported it; never compiled here (quadratic in the length)
       }
       boolean network = s.kind() == Signature.Kind.NETWORK;
       String pattern = s.pattern();

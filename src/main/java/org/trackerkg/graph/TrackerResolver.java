@@ -319,7 +319,7 @@ public class TrackerResolver {
   static Set<String> websites(Dossier d) {
     Set<String> out = new TreeSet<>();
     for (Link l : d.websites()) {
-      URI u = uri(l.url());
+      URI u = Domains.uri(l.url());
       if (u != null && u.getHost() != null) {
         String host = u.getHost().toLowerCase(Locale.ROOT);
         host = host.startsWith("www.") ? host.substring(4) : host;
@@ -336,31 +336,11 @@ public class TrackerResolver {
   static Set<String> domains(Dossier d) {
     Set<String> out = new TreeSet<>();
     for (Link l : d.websites()) {
-      URI u = uri(l.url());
+      URI u = Domains.uri(l.url());
       if (u != null && u.getHost() != null) {
-        out.add(registrableDomain(u.getHost()));
+        out.add(Domains.registrable(u.getHost()));
       }
     }
     return out;
-  }
-
-  private static URI uri(String url) {
-    if (url == null || url.isBlank()) {
-      return null;
-    }
-    String s = url.strip();
-    if (!s.contains("://")) {
-      s = "http://" + s;
-    }
-    try {
-      return URI.create(s);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  /** The registrable domain of a host (public suffix list): see {@link Domains#registrable}. */
-  public static String registrableDomain(String host) {
-    return Domains.registrable(host);
   }
 }

@@ -85,7 +85,10 @@ public final class LinkExport {
     return n;
   }
 
-  /** id,name,type,wikidata,url (RFC 4180) for every tracker and organisation. */
+  /**
+   * id,name,type,wikidata,url (RFC 4180) for every tracker and organisation; cells a spreadsheet would run as a formula
+   * are neutralised.
+   */
   public static int csv(DatasetGraph dsg, String base, PrintWriter out) {
     Reconciler r = Reconciler.fromDataset(dsg, base, base + "reconcile");
     Map<String, Set<String>> wd = wikidata(dsg, base);
@@ -103,10 +106,8 @@ public final class LinkExport {
     return n;
   }
 
+  /** One cell, neutralised for spreadsheets ({@link org.trackerkg.base.SpreadsheetCsv}). */
   static String csvField(String s) {
-    if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-      return "\"" + s.replace("\"", "\"\"") + "\"";
-    }
-    return s;
+    return org.trackerkg.base.SpreadsheetCsv.field(s);
   }
 }

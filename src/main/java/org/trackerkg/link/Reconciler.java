@@ -15,8 +15,8 @@ import java.util.TreeSet;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.trackerkg.base.Domains;
 import org.trackerkg.graph.OrgNames;
-import org.trackerkg.graph.TrackerResolver;
 import org.trackerkg.vocab.Iris;
 import org.trackerkg.vocab.Labels;
 import org.trackerkg.vocab.TKG;
@@ -37,6 +37,7 @@ public final class Reconciler {
   public static final String ORGANIZATION = "Organization";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int DEFAULT_LIMIT = 10;
+  private static final String WIKIDATA_ENTITY = "http://www.wikidata.org/entity/";
 
   /** One entity that can be reconciled against. */
   public record Entity(String id, String type, String name, Set<String> labels, Set<String> domains,
@@ -45,16 +46,50 @@ public final class Reconciler {
   /** One candidate of a query. */
   public record Candidate(Entity entity, int score, boolean match) {}
 
+  /**
+   * A property of the data extension and of query scoring: its id (what {@code properties} and {@code extend}
+   * name), its name for people, and the entity types that have it.
+   */
+  public record ServiceProperty(String id, String name, Set<String> types) {}
+
+  /** The properties served: data extension columns, and query properties that count in scoring. */
+  public static final List<ServiceProperty> PROPERTIES = List.of(
+      new ServiceProperty("company", "company (maker)", Set.of(TRACKER)),
+      new ServiceProperty("owner", "owner", Set.of(TRACKER, ORGANIZATION)),
+      new ServiceProperty("website", "website", Set.of(TRACKER, ORGANIZATION)),
+      new ServiceProperty("exodusId", "\u03b5xodus id", Set.of(TRACKER)),
+      new ServiceProperty("country", "country (ISO 3166)", Set.of(TRACKER, ORGANIZATION)),
+      new ServiceProperty("wikidata", "Wikidata id", Set.of(TRACKER, ORGANIZATION)));
+
+  /** What the data states about an entity, for the data extension and property scoring. */
+  record Facts(List<String> company, List<String> owner, List<String> website, List<String> exodusId,
+      List<String> country, List<String> wikidata) {
+    List<String> get(String property) {
+      return switch (property) {
+        case "company" -> company;
+        case "owner" -> owner;
+        case "website" -> website;
+        case "exodusId" -> exodusId;
+        case "country" -> country;
+        case "wikidata" -> wikidata;
+        default -> List.of();
+      };
+    }
+  }
+
   private final String base;
   private final String serviceUrl;
   private final Map<String, Entity> entities;
   private final SignatureMatcher signatures;
+  private final Map<String, Facts> facts;
 
-  private Reconciler(String base, String serviceUrl, Map<String, Entity> entities, SignatureMatcher signatures) {
+  private Reconciler(String base, String serviceUrl, Map<String, Entity> entities, SignatureMatcher signatures,
+      Map<String, Facts> facts) {
     this.base = base;
     this.serviceUrl = serviceUrl;
     this.entities = entities;
     this.signatures = signatures;
+    this.facts = facts;
   }
 
   /**
@@ -74,7 +109,48 @@ public final class Reconciler {
     Map<String, Entity> entities = new TreeMap<>();
     collect(union, TKG.Tracker.asNode(), iris.tracker(""), "tracker/", TRACKER, entities);
     collect(union, TKG.Organization.asNode(), iris.org(""), "org/", ORGANIZATION, entities);
-    return new Reconciler(iris.base(), serviceUrl, entities, signatures);
+    Map<String, Facts> facts = new TreeMap<>();
+    for (Entity e : entities.values()) {
+      facts.put(e.id(), facts(union, Vocab.uri(iris.base() + "id/" + e.id()), iris.base() + "id/", entities));
+    }
+    return new Reconciler(iris.base(), serviceUrl, entities, signatures, facts);
+  }
+
+  private static Facts facts(Graph g, Node s, String idSpace, Map<String, Entity> entities) {
+    return new Facts(ids(g, s, TKG.company.asNode(), idSpace, entities), ids(g, s, TKG.owner.asNode(), idSpace,
+        entities), values(g, s, Vocab.schemaUrl, false), values(g, s, TKG.exodusId.asNode(), false),
+        sorted(g.find(s, Vocab.schemaAddress, Node.ANY).toList().stream()
+            .flatMap(a -> values(g, a.getObject(), Vocab.schemaAddressCountry, false).stream()).toList()),
+        values(g, s, Vocab.sameAs, true));
+  }
+
+  /** The objects that are entities of this service, as ids. */
+  private static List<String> ids(Graph g, Node s, Node p, String idSpace, Map<String, Entity> entities) {
+    return sorted(g.find(s, p, Node.ANY).toList().stream().map(t -> t.getObject())
+        .filter(o -> o.isURI() && o.getURI().startsWith(idSpace))
+        .map(o -> o.getURI().substring(idSpace.length())).filter(entities::containsKey).toList());
+  }
+
+  /** Literal values or IRIs as strings; {@code wikidata}: only Wikidata entities, as their Q-ids. */
+  private static List<String> values(Graph g, Node s, Node p, boolean wikidata) {
+    List<String> out = new ArrayList<>();
+    g.find(s, p, Node.ANY).forEachRemaining(t -> {
+      Node o = t.getObject();
+      if (wikidata) {
+        if (o.isURI() && o.getURI().startsWith(WIKIDATA_ENTITY)) {
+          out.add(o.getURI().substring(WIKIDATA_ENTITY.length()));
+        }
+      } else if (o.isLiteral()) {
+        out.add(o.getLiteralLexicalForm());
+      } else if (o.isURI()) {
+        out.add(o.getURI());
+      }
+    });
+    return sorted(out);
+  }
+
+  private static List<String> sorted(List<String> l) {
+    return List.copyOf(new TreeSet<>(l));
   }
 
   private static void collect(Graph dsg, Node type, String prefix, String idPrefix, String typeId,
@@ -103,7 +179,7 @@ public final class Reconciler {
           try {
             String host = java.net.URI.create(q.getObject().getURI()).getHost();
             if (host != null) {
-              domains.add(TrackerResolver.registrableDomain(host));
+              domains.add(Domains.registrable(host));
             }
           } catch (IllegalArgumentException e) {
             // not a URI java.net can read: no domain
@@ -168,6 +244,9 @@ public final class Reconciler {
     if (batch == null || !batch.isObject()) {
       throw new IllegalArgumentException("queries must be a JSON object of queries");
     }
+    if (batch.size() == 1 && batch.path("queries").isObject() && !batch.path("queries").has("query")) {
+      batch = batch.get("queries"); // {"queries": {…}}: the batch wrapped as some clients send it
+    }
     ObjectNode out = JSON.createObjectNode();
     Iterator<Map.Entry<String, JsonNode>> it = batch.fields();
     while (it.hasNext()) {
@@ -179,7 +258,7 @@ public final class Reconciler {
       String type = q.path("type").isTextual() ? q.path("type").asText() : null;
       int limit = q.path("limit").canConvertToInt() ? q.path("limit").asInt() : DEFAULT_LIMIT;
       ArrayNode result = out.putObject(e.getKey()).putArray("result");
-      for (Candidate c : query(q.path("query").asText(), type, limit)) {
+      for (Candidate c : query(q.path("query").asText(), type, limit, properties(q.path("properties")))) {
         ObjectNode r = result.addObject();
         r.put("id", c.entity().id());
         r.put("name", c.entity().name());
@@ -194,8 +273,38 @@ public final class Reconciler {
     return out;
   }
 
+  /** A query's {@code properties} ({@code [{"pid":"website","v":"appsflyer.com"}]}) as property → values. */
+  private static Map<String, List<String>> properties(JsonNode props) {
+    Map<String, List<String>> out = new TreeMap<>();
+    if (!props.isArray()) {
+      return out;
+    }
+    for (JsonNode p : props) {
+      String pid = p.path("pid").asText("");
+      JsonNode v = p.path("v");
+      for (JsonNode one : v.isArray() ? v : List.of(v)) {
+        String value = one.isObject() ? one.path("id").asText(one.path("name").asText("")) : one.asText("");
+        if (!pid.isEmpty() && !value.isBlank()) {
+          out.computeIfAbsent(pid, k -> new ArrayList<>()).add(value.strip());
+        }
+      }
+    }
+    return out;
+  }
+
   /** The candidates for one query, best first (score, then id), at most {@code limit}. */
   public List<Candidate> query(String query, String type, int limit) {
+    return query(query, type, limit, Map.of());
+  }
+
+  /**
+   * The same, with the query's properties counting in the score: a candidate whose website domain, package or
+   * host ({@code package}, {@code class}, {@code host}), εxodus id, country, Wikidata id, company or owner matches a
+   * property's value gains 20 (up to 100), and among equal scores the one matching more properties comes first; a
+   * candidate found only by a property gets 60. Property ids are those of {@link #PROPERTIES} and {@code package},
+   * {@code class}, {@code host} ({@code url} is read as {@code website}).
+   */
+  public List<Candidate> query(String query, String type, int limit, Map<String, List<String>> properties) {
     String t = normaliseType(type);
     String q = query == null ? "" : query.strip();
     if (q.isEmpty()) {
@@ -228,7 +337,8 @@ public final class Reconciler {
     }
     // package or host names: the trackers whose signatures cover them
     if (q.indexOf(' ') < 0 && q.indexOf('.') > 0) {
-      List<SignatureMatcher.Tracker> ts = signatures.trackersOf(q);
+      List<SignatureMatcher.Tracker> ts = new ArrayList<>(new java.util.LinkedHashSet<>(
+          signatureHits(q).stream().map(SignatureMatcher.Hit::tracker).toList()));
       for (SignatureMatcher.Tracker tr : ts) {
         String id = "tracker/" + tr.slug();
         Entity e = entities.get(id);
@@ -237,19 +347,264 @@ public final class Reconciler {
         }
       }
     }
-    List<Candidate> out = new ArrayList<>();
-    scores.entrySet().stream()
-        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
-        .limit(Math.max(1, limit))
-        .forEach(en -> out.add(new Candidate(entities.get(en.getKey()), en.getValue(), false)));
+    Map<String, Integer> propertyMatches = new TreeMap<>();
+    properties.forEach((pid, values) -> {
+      for (String v : values) {
+        for (String id : matching(pid, v)) {
+          Entity e = entities.get(id);
+          if (e != null && (t == null || t.equals(e.type()))) {
+            propertyMatches.merge(id, 1, Integer::sum);
+            scores.merge(id, 60, (old, x) -> Math.min(100, old + 20));
+          }
+        }
+      }
+    });
+    // a name the entity's own name or slug gives, not an alias only
+    java.util.function.Predicate<Entity> byName = e -> OrgNames.key(e.name()).equals(qKey)
+        || e.id().substring(e.id().indexOf('/') + 1).equals(qSlug);
+    // best score first; then more matching properties; then trackers before organisations (an untyped name is
+    // most often the product's); then by id
+    java.util.Comparator<Map.Entry<String, Integer>> order = Map.Entry.<String, Integer>comparingByValue().reversed()
+        .thenComparing(en -> -propertyMatches.getOrDefault(en.getKey(), 0))
+        .thenComparing(en -> en.getKey().startsWith("tracker/") ? 0 : 1)
+        .thenComparing(Map.Entry::getKey);
+    List<Candidate> ranked = new ArrayList<>();
+    scores.entrySet().stream().sorted(order)
+        .forEach(en -> ranked.add(new Candidate(entities.get(en.getKey()), en.getValue(), false)));
+    boolean pair = t == null && makerPair(ranked);
+    if (pair && !TRACKER.equals(ranked.get(0).entity().type())) {
+      ranked.add(0, ranked.remove(1)); // the tracker before its same-named maker
+    }
+    List<Candidate> out = new ArrayList<>(ranked.subList(0, Math.min(ranked.size(), Math.max(1, limit))));
     if (!out.isEmpty()) {
-      int top = out.get(0).score();
-      int second = out.size() > 1 ? out.get(1).score() : 0;
-      if (top == 100 && second < 100 || top >= 80 && top - second >= 20) {
-        out.set(0, new Candidate(out.get(0).entity(), top, true));
+      Candidate first = out.get(0);
+      int top = first.score();
+      int second = ranked.size() > 1 ? ranked.get(1).score() : 0;
+      int firstProps = propertyMatches.getOrDefault(first.entity().id(), 0);
+      int secondProps = ranked.size() > 1 ? propertyMatches.getOrDefault(ranked.get(1).entity().id(), 0) : 0;
+      boolean clear = top == 100 && second < 100 || top >= 80 && top - second >= 20
+          || top == 100 && firstProps > secondProps || pair;
+      // a name of one or two letters is too common to decide on an alias alone
+      boolean shortAlias = qKey.length() <= 2 && !byName.test(first.entity()) && firstProps == 0;
+      if (clear && !shortAlias) {
+        out.set(0, new Candidate(first.entity(), top, true));
       }
     }
     return out;
+  }
+
+  /**
+   * Whether the two best candidates, both of score 100 and ahead of the rest, are a tracker and the organisation
+   * that makes it (a product named after its company: one clear entity pair, the tracker meant).
+   */
+  private boolean makerPair(List<Candidate> ranked) {
+    if (ranked.size() < 2 || ranked.get(0).score() != 100 || ranked.get(1).score() != 100
+        || ranked.size() > 2 && ranked.get(2).score() == 100) {
+      return false;
+    }
+    Entity a = ranked.get(0).entity();
+    Entity b = ranked.get(1).entity();
+    Entity tracker = TRACKER.equals(a.type()) ? a : TRACKER.equals(b.type()) ? b : null;
+    Entity org = ORGANIZATION.equals(a.type()) ? a : ORGANIZATION.equals(b.type()) ? b : null;
+    return tracker != null && org != null && facts.get(tracker.id()).company().contains(org.id());
+  }
+
+  /** The entities a query property's value points to. */
+  private Set<String> matching(String pid, String value) {
+    Set<String> out = new TreeSet<>();
+    String v = value.strip();
+    switch (pid) {
+      case "website", "url" -> {
+        String d = domainOf(v);
+        if (d != null) {
+          entities.values().stream().filter(e -> e.domains().contains(d)).forEach(e -> out.add(e.id()));
+        }
+      }
+      case "package", "class", "host", "signature" ->
+          signatureHits(v).forEach(h -> out.add("tracker/" + h.tracker().slug()));
+      case "exodusId", "country", "wikidata" -> {
+        String want = pid.equals("wikidata") && v.startsWith(WIKIDATA_ENTITY) ? v.substring(WIKIDATA_ENTITY.length())
+            : v;
+        facts.forEach((id, f) -> {
+          if (f.get(pid).stream().anyMatch(x -> x.equalsIgnoreCase(want))) {
+            out.add(id);
+          }
+        });
+      }
+      case "company", "owner" -> {
+        String key = OrgNames.key(v);
+        facts.forEach((id, f) -> {
+          for (String o : f.get(pid)) {
+            Entity oe = entities.get(o);
+            if (o.equals(v) || oe != null && (OrgNames.key(oe.name()).equals(key)
+                || oe.labels().stream().anyMatch(l -> OrgNames.key(l).equals(key)))) {
+              out.add(id);
+            }
+          }
+        });
+      }
+      default -> {
+        // a property this service does not know: no effect on the score
+      }
+    }
+    return out;
+  }
+
+  // --------------------------------------------------------------------------------------- data extension, suggest
+
+  /**
+   * A data extension query ({@code {"ids":["tracker/appsflyer"],"properties":[{"id":"company"}]}}) →
+   * {@code {"meta":[…],"rows":{id:{property:[values]}}}}: entities as {@code {"id","name"}}, texts as
+   * {@code {"str"}}, εxodus ids as {@code {"int"}}; an unknown id gets empty cells, an unknown property an empty
+   * column. Throws IllegalArgumentException for a query that is not such an object.
+   */
+  public ObjectNode extend(String extendJson) {
+    JsonNode q;
+    try {
+      q = JSON.readTree(extendJson);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("extend is not JSON: " + e.getMessage());
+    }
+    if (q == null || !q.path("ids").isArray() || !q.path("properties").isArray()) {
+      throw new IllegalArgumentException("extend must be {\"ids\": […], \"properties\": [{\"id\": …}]}");
+    }
+    ObjectNode out = JSON.createObjectNode();
+    ArrayNode meta = out.putArray("meta");
+    List<String> pids = new ArrayList<>();
+    for (JsonNode p : q.get("properties")) {
+      String pid = p.path("id").asText("");
+      if (pid.isEmpty()) {
+        throw new IllegalArgumentException("a property without an id");
+      }
+      pids.add(pid);
+      ObjectNode m = meta.addObject().put("id", pid).put("name", PROPERTIES.stream()
+          .filter(x -> x.id().equals(pid)).map(ServiceProperty::name).findFirst().orElse(pid));
+      if (pid.equals("company") || pid.equals("owner")) {
+        m.putObject("type").put("id", ORGANIZATION).put("name", ORGANIZATION);
+      }
+    }
+    ObjectNode rows = out.putObject("rows");
+    for (JsonNode idNode : q.get("ids")) {
+      String id = idNode.asText();
+      ObjectNode row = rows.putObject(id);
+      Facts f = facts.get(id);
+      for (String pid : pids) {
+        ArrayNode cell = row.putArray(pid);
+        for (String v : f == null ? List.<String>of() : f.get(pid)) {
+          Entity e = entities.get(v);
+          if ((pid.equals("company") || pid.equals("owner")) && e != null) {
+            cell.addObject().put("id", e.id()).put("name", e.name());
+          } else if (pid.equals("exodusId") && v.matches("\\d{1,9}")) {
+            cell.addObject().put("int", Integer.parseInt(v));
+          } else {
+            cell.addObject().put("str", v);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The properties to propose for a type ({@code null}: all): {@code {"type":…,"properties":[{"id","name"}]}}. */
+  public ObjectNode proposeProperties(String type, int limit) {
+    String t = normaliseType(type);
+    ObjectNode out = JSON.createObjectNode();
+    out.put("type", t == null ? "" : t);
+    ArrayNode props = out.putArray("properties");
+    PROPERTIES.stream().filter(p -> t == null || p.types().contains(t)).limit(Math.max(1, limit))
+        .forEach(p -> props.addObject().put("id", p.id()).put("name", p.name()));
+    out.put("limit", Math.max(1, limit));
+    return out;
+  }
+
+  /**
+   * The suggest services: {@code kind} is {@code entity}, {@code type} or {@code property}; entities by the same
+   * matching as queries (typos forgiven), types and properties by a prefix of their id or name. Each result is
+   * {@code {"id","name"}}, entities with their {@code description} and {@code notable} types.
+   */
+  public ObjectNode suggest(String kind, String prefix, int limit) {
+    ObjectNode out = JSON.createObjectNode();
+    ArrayNode result = out.putArray("result");
+    String p = prefix == null ? "" : prefix.strip();
+    int n = Math.max(1, limit);
+    switch (kind) {
+      case "entity" -> {
+        for (Candidate c : query(p, null, n)) {
+          ObjectNode r = result.addObject().put("id", c.entity().id()).put("name", c.entity().name());
+          if (c.entity().description() != null) {
+            r.put("description", abbreviate(c.entity().description(), 200));
+          }
+          r.putArray("notable").addObject().put("id", c.entity().type()).put("name", c.entity().type());
+        }
+      }
+      case "type" -> {
+        for (String t : List.of(TRACKER, ORGANIZATION)) {
+          if (t.toLowerCase(Locale.ROOT).startsWith(p.toLowerCase(Locale.ROOT)) && result.size() < n) {
+            result.addObject().put("id", t).put("name", t);
+          }
+        }
+      }
+      case "property" -> PROPERTIES.stream().filter(x -> x.id().toLowerCase(Locale.ROOT)
+              .startsWith(p.toLowerCase(Locale.ROOT)) || x.name().toLowerCase(Locale.ROOT)
+              .startsWith(p.toLowerCase(Locale.ROOT))).limit(n)
+          .forEach(x -> result.addObject().put("id", x.id()).put("name", x.name()));
+      default -> throw new IllegalArgumentException("no suggest service '" + kind + "' (entity, type, property)");
+    }
+    return out;
+  }
+
+  /**
+   * Why an entity is a candidate for a query, in words for people (the search page shows it beside each hit):
+   * {@code "name"}, {@code "alias Braze"}, {@code "website domain appsflyer.com"},
+   * {@code "host name signature appsflyer\\.com"}, {@code "package or class signature com.appsflyer"}, or
+   * {@code "similar name Flurry"} for a name found despite a typo. Reuses the rules of {@link #query}.
+   */
+  public String why(Entity e, String query) {
+    String q = query == null ? "" : query.strip();
+    String qKey = OrgNames.key(q);
+    String slug = e.id().substring(e.id().indexOf('/') + 1);
+    String nameKey = OrgNames.key(e.name());
+    if (qKey.equals(nameKey) || slug.equals(Iris.slug(q))) {
+      return "name";
+    }
+    String bestLabel = null;
+    int best = 0;
+    for (String l : e.labels()) {
+      int s = nameScore(qKey, OrgNames.key(l));
+      if (s > best) {
+        best = s;
+        bestLabel = l;
+      }
+    }
+    if (best == 100) {
+      return "alias " + bestLabel;
+    }
+    String qDomain = domainOf(q);
+    if (qDomain != null && e.domains().contains(qDomain)) {
+      return "website domain " + qDomain;
+    }
+    if (TRACKER.equals(e.type()) && q.indexOf(' ') < 0 && q.indexOf('.') > 0) {
+      for (SignatureMatcher.Hit h : signatureHits(q)) {
+        if (("tracker/" + h.tracker().slug()).equals(e.id())) {
+          return (h.kind() == org.trackerkg.dossier.Signature.Kind.NETWORK ? "host name signature "
+              : "package or class signature ") + h.pattern();
+        }
+      }
+    }
+    if (bestLabel != null) {
+      return (OrgNames.key(bestLabel).startsWith(qKey) || OrgNames.key(bestLabel).contains(qKey)
+          ? "name " : "similar name ") + bestLabel;
+    }
+    return "name";
+  }
+
+  /**
+   * The signatures a host, class or package name matches; a package named alone ({@code com.appsflyer}) matches
+   * the code signatures of its classes ({@code com.appsflyer.}).
+   */
+  private List<SignatureMatcher.Hit> signatureHits(String q) {
+    List<SignatureMatcher.Hit> hits = signatures.match(q);
+    return hits.isEmpty() && !q.endsWith(".") ? signatures.match(q + ".", SignatureMatcher.As.CLASS) : hits;
   }
 
   private static String normaliseType(String type) {
@@ -277,35 +632,48 @@ public final class Reconciler {
     if (q.equals(label)) {
       return 100;
     }
-    int d = levenshtein(q, label);
+    int d = editDistance(q, label);
     int max = Math.max(q.length(), label.length());
+    int min = Math.min(q.length(), label.length());
     int similarity = (int) Math.round(100.0 * (max - d) / max);
-    if (label.startsWith(q) || q.startsWith(label)) {
-      similarity = Math.max(similarity, 70 + 20 * Math.min(q.length(), label.length()) / max);
+    if (label.startsWith(q) && min >= 3) {
+      // the query is the start of the name (typed in part)
+      similarity = Math.max(similarity, 70 + 20 * min / max);
+    } else if (q.startsWith(label) && min >= 3) {
+      // the name is the start of the query (a longer name of which this is a part): less sure
+      similarity = Math.max(similarity, 60 + 20 * min / max);
     } else if (label.contains(q) && q.length() >= 4) {
       similarity = Math.max(similarity, 60);
+    }
+    if (q.charAt(0) != label.charAt(0)) {
+      similarity -= 3; // a typo is rarer in the first letter: between equals, the name that starts alike
     }
     similarity = Math.min(similarity, 95);
     return similarity >= 50 ? similarity : 0;
   }
 
-  private static int levenshtein(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
+  /**
+   * Edit distance with adjacent transpositions (optimal string alignment): one typo, whether a wrong, missing,
+   * extra or swapped letter, is one edit.
+   */
+  private static int editDistance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
     for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
+      d[0][j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int c = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + c);
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + c);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
       }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
     }
-    return prev[b.length()];
+    return d[a.length()][b.length()];
   }
 
   /** The registrable domain of a query that looks like a host or URL ("mparticle.com", "https://x.io/a"), or null. */
@@ -322,7 +690,7 @@ public final class Reconciler {
       if (host == null || !host.matches("[a-z0-9.-]+\\.[a-z]{2,}")) {
         return null;
       }
-      return TrackerResolver.registrableDomain(host);
+      return Domains.registrable(host);
     } catch (IllegalArgumentException e) {
       return null;
     }

@@ -17,6 +17,7 @@ import java.util.regex.PatternSyntaxException;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.trackerkg.base.Deadline;
 import org.trackerkg.base.Domains;
 import org.trackerkg.dossier.Signature;
 import org.trackerkg.vocab.Iris;
@@ -35,9 +36,18 @@ import org.trackerkg.vocab.Vocab;
  *       (εxodus's unanchored regex would). A signature that starts with a dot ({@code .tealium.},
  *       {@code .kochavaccpa.}) matches anywhere in the name, through a second automaton.</li>
  * </ul>
- * Build with {@link #builder()} or {@link #fromDataset}; immutable and thread-safe once built.
+ * Signatures longer than {@link Signature#MAX_PATTERN_CHARS} are left out (the reader refuses them too), and a regex
+ * stops after {@link #MAX_REGEX_READS} reads of the name. Build with {@link #builder()} or {@link #fromDataset};
+ * immutable and thread-safe once built.
  */
 public final class SignatureMatcher {
+  /**
+   * Character reads one network regex may make over one name before it counts as not matching: a signature such as
+   * {@code (.*a){25}$} backtracks for hours over a short host. Counted in steps, not time, so the answer is the same
+   * on every machine; an εxodus regex over a host needs a few thousand.
+   */
+  public static final long MAX_REGEX_READS = 1_000_000;
+
   /** A tracker: its IRI, slug and display name. */
   public record Tracker(String iri, String slug, String name) {}
 
@@ -194,7 +204,7 @@ public final class SignatureMatcher {
 
     public Builder add(Tracker tracker, Signature.Kind kind, String pattern) {
       Objects.requireNonNull(tracker, "tracker");
-      if (pattern == null || pattern.isBlank()) {
+      if (pattern == null || pattern.isBlank() || pattern.length() > Signature.MAX_PATTERN_CHARS) {
         return this;
       }
       trackers.putIfAbsent(tracker.iri(), tracker);
@@ -282,9 +292,13 @@ public final class SignatureMatcher {
     }
     Matcher m = null;
     for (int id = run.nextSetBit(0); id >= 0; id = run.nextSetBit(id + 1)) {
-      m = netPatterns[id].matcher(h);
-      if (m.find()) {
-        hits.add(new Hit(netTrackers[id], Signature.Kind.NETWORK, netSources[id]));
+      m = netPatterns[id].matcher(Deadline.reads(h, MAX_REGEX_READS));
+      try {
+        if (m.find()) {
+          hits.add(new Hit(netTrackers[id], Signature.Kind.NETWORK, netSources[id]));
+        }
+      } catch (Deadline.Expired e) {
+        // a backtracking regex out of steps: no match, whatever other names or requests do
       }
     }
   }

@@ -106,30 +106,14 @@ public final class WikidataLinks {
   public static Outcome apply(Table table, DatasetGraph dsg, Iris iris) {
     String where = table.file().toString();
     List<Diagnostic> diags = new ArrayList<>(table.diagnostics());
-    Map<String, String> bySlug = new TreeMap<>();
-    Map<String, Set<String>> byKey = new TreeMap<>();
-    String orgBase = iris.org("");
-    Node orgType = TKG.Organization.asNode();
-    dsg.find(Node.ANY, Node.ANY, Vocab.type, orgType).forEachRemaining(q -> {
-      String iri = q.getSubject().getURI();
-      if (iri != null && iri.startsWith(orgBase)) {
-        bySlug.put(iri.substring(orgBase.length()), iri);
-      }
-    });
-    for (String iri : bySlug.values()) {
-      dsg.find(Node.ANY, NodeFactory.createURI(iri), Vocab.label, Node.ANY).forEachRemaining(q -> {
-        if (q.getObject().isLiteral()) {
-          byKey.computeIfAbsent(OrgNames.key(q.getObject().getLiteralLexicalForm()), k -> new TreeSet<>()).add(iri);
-        }
-      });
-    }
+    Organisations orgs = Organisations.of(dsg, iris);
     Node graph = NodeFactory.createURI(iris.graph("links", "wikidata"));
     List<Linked> links = new ArrayList<>();
     Map<String, Entry> seen = new TreeMap<>();
     for (Entry e : table.entries()) {
-      String org = bySlug.get(e.org());
+      String org = orgs.bySlug().get(e.org());
       if (org == null) {
-        Set<String> hits = byKey.getOrDefault(OrgNames.key(e.org()), Set.of());
+        Set<String> hits = orgs.named(e.org());
         if (hits.size() > 1) {
           diags.add(Diagnostic.warning(where, e.line(), "\"" + e.org() + "\" names several organisations "
               + hits + ": give the slug instead, row skipped"));
@@ -178,6 +162,49 @@ public final class WikidataLinks {
       }
     }
     return new Outcome(graph.getURI(), List.copyOf(links), List.copyOf(diags));
+  }
+
+  /**
+   * The organisations of a data set, as a links row names them: by slug ({@code bySlug}: slug → IRI) or by any of
+   * their labels under {@link OrgNames#key} ({@code byKey}: key → IRIs; several IRIs make the name ambiguous).
+   */
+  public record Organisations(Map<String, String> bySlug, Map<String, Set<String>> byKey) {
+    public static Organisations of(DatasetGraph dsg, Iris iris) {
+      Map<String, String> bySlug = new TreeMap<>();
+      Map<String, Set<String>> byKey = new TreeMap<>();
+      String orgBase = iris.org("");
+      dsg.find(Node.ANY, Node.ANY, Vocab.type, TKG.Organization.asNode()).forEachRemaining(q -> {
+        String iri = q.getSubject().getURI();
+        if (iri != null && iri.startsWith(orgBase)) {
+          bySlug.put(iri.substring(orgBase.length()), iri);
+        }
+      });
+      for (String iri : bySlug.values()) {
+        dsg.find(Node.ANY, NodeFactory.createURI(iri), Vocab.label, Node.ANY).forEachRemaining(q -> {
+          if (q.getObject().isLiteral()) {
+            byKey.computeIfAbsent(OrgNames.key(q.getObject().getLiteralLexicalForm()), k -> new TreeSet<>())
+                .add(iri);
+          }
+        });
+      }
+      return new Organisations(bySlug, byKey);
+    }
+
+    /** The organisations a name (not a slug) names: none, one, or several (ambiguous). */
+    public Set<String> named(String name) {
+      String key = OrgNames.key(name);
+      return key.isEmpty() ? Set.of() : byKey.getOrDefault(key, Set.of());
+    }
+
+    /** The organisation a links row names (its slug, else its one name), or null. */
+    public String resolve(String slugOrName) {
+      String org = bySlug.get(slugOrName);
+      if (org != null) {
+        return org;
+      }
+      Set<String> hits = named(slugOrName);
+      return hits.size() == 1 ? hits.iterator().next() : null;
+    }
   }
 
   private static void add(DatasetGraph dsg, Node g, Node s, Node p, Node o) {

@@ -45,22 +45,9 @@ final class JsonLdWriter {
 
   void write(DatasetGraph dsg, Map<String, String> context, OutputStream out) throws IOException {
     // the caller owns the stream (AtomicFile flushes and syncs it after us)
-    JsonFactory factory = JsonFactory.builder()
-        .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build();
-    try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
-      DefaultPrettyPrinter pp = new DefaultPrettyPrinter(com.fasterxml.jackson.core.util.Separators
-          .createDefaultInstance()
-          .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER))
-          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-          .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-      g.setPrettyPrinter(pp);
+    try (JsonGenerator g = generator(out)) {
       g.writeStartObject();
-      g.writeObjectFieldStart("@context");
-      g.writeNumberField("@version", 1.1);
-      for (Map.Entry<String, String> e : new TreeMap<>(context).entrySet()) {
-        g.writeStringField(e.getKey(), e.getValue());
-      }
-      g.writeEndObject();
+      writeContext(g, context);
       g.writeArrayFieldStart("@graph");
       if (!dsg.getDefaultGraph().isEmpty()) {
         writeNodes(g, dsg.getDefaultGraph());
@@ -191,6 +178,43 @@ final class JsonLdWriter {
       }
     }
     return iri;
+  }
+
+  /**
+   * {@code {"@context": …}} alone, written by the same code as a dump's inline context: the same bytes, so that
+   * {@code /context.jsonld} and the dump's head cannot drift apart.
+   */
+  static void writeContextDocument(Map<String, String> context, OutputStream out) throws IOException {
+    try (JsonGenerator g = generator(out)) {
+      g.writeStartObject();
+      writeContext(g, context);
+      g.writeEndObject();
+      g.writeRaw('\n');
+    }
+  }
+
+  /** A generator with the dumps' layout: two-space indents, one value a line, {@code "key" : value}. */
+  private static JsonGenerator generator(OutputStream out) throws IOException {
+    JsonFactory factory = JsonFactory.builder()
+        .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+    JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8);
+    DefaultPrettyPrinter pp = new DefaultPrettyPrinter(com.fasterxml.jackson.core.util.Separators
+        .createDefaultInstance()
+        .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER))
+        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+    g.setPrettyPrinter(pp);
+    return g;
+  }
+
+  /** The {@code "@context"} member: JSON-LD 1.1 and the prefixes, in prefix order. */
+  private static void writeContext(JsonGenerator g, Map<String, String> context) throws IOException {
+    g.writeObjectFieldStart("@context");
+    g.writeNumberField("@version", 1.1);
+    for (Map.Entry<String, String> e : new TreeMap<>(context).entrySet()) {
+      g.writeStringField(e.getKey(), e.getValue());
+    }
+    g.writeEndObject();
   }
 
   static Map<String, String> prefixMap(String base) {

@@ -136,7 +136,9 @@ public final class PatchLog {
     try {
       NewTopic t = new NewTopic(topic, Optional.of(1), Optional.empty()).configs(Map.of(
           "retention.ms", "-1", "retention.bytes", "-1", "cleanup.policy", "delete",
-          "max.message.bytes", Integer.toString(MAX_RECORD_BYTES)));
+          "max.message.bytes", Integer.toString(MAX_RECORD_BYTES),
+          // a segment must hold the largest batch, whatever the broker's default (a small one refuses a big patch)
+          "segment.bytes", Integer.toString(2 * MAX_RECORD_BYTES)));
       admin.createTopics(List.of(t)).all().get();
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
@@ -195,6 +197,9 @@ public final class PatchLog {
     p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
     p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "gzip");
     p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(MAX_RECORD_BYTES));
+    // the producer refuses a record larger than its buffer (32 MiB by default; checked before compression): room
+    // for the largest record the log takes (the pool allocates as records come, not up front)
+    p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(MAX_RECORD_BYTES + (1L << 20)));
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     return p;

@@ -3,14 +3,13 @@ package org.trackerkg.publish;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonWriter;
-import jakarta.json.stream.JsonGenerator;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -158,13 +157,18 @@ public final class RdfOutput {
     return b.build();
   }
 
-  /** {@code {"@context": …}} as pretty JSON text, ready to serve as {@code application/ld+json}. */
+  /**
+   * {@code {"@context": …}} as JSON text, ready to serve as {@code application/ld+json}: byte for byte the context
+   * that {@link #write} puts at the head of the JSON-LD dump (the same writer writes both).
+   */
   public static String jsonLdContextDocument(String base) {
-    StringWriter sw = new StringWriter();
-    try (JsonWriter w = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(sw)) {
-      w.write(Json.createObjectBuilder().add("@context", jsonLdContext(base)).build());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      JsonLdWriter.writeContextDocument(JsonLdWriter.prefixMap(base), out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // in memory: cannot happen
     }
-    return sw.toString().strip() + "\n";
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   static void writeJsonLd(DatasetGraph dsg, String base, OutputStream out) throws IOException {
@@ -358,6 +362,7 @@ public final class RdfOutput {
   private static Path spill(List<String> run) throws IOException {
     run.sort(RdfOutput::compareCodePoints);
     Path f = Files.createTempFile("tkg-sort-", ".run");
+    f.toFile().deleteOnExit(); // a normal exit removes it even past an error; a killed run's is swept next time
     try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
       String prev = null;
       for (String l : run) {

@@ -21,6 +21,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.exec.http.QueryExecutionHTTP;
+import org.apache.jena.sparql.exec.http.QuerySendMode;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.trackerkg.base.UnionGraph;
 
@@ -110,9 +111,14 @@ public final class CannedQuery {
     }
   }
 
-  /** Runs against a SPARQL endpoint (query URL); the values are substituted before the query is sent. */
+  /**
+   * Runs against a SPARQL endpoint (query URL); the values are substituted before the query is sent. A long query
+   * goes as an HTML form POST ({@code query=…}), which every SPARQL 1.1 endpoint takes, not as an
+   * {@code application/sparql-query} body (Jena's default): Virtuoso 7.2 never answers that one.
+   */
   public ResultSetRewindable executeRemote(String endpoint, Duration timeout) {
-    QueryExecutionBuilder b = QueryExecutionHTTP.service(endpoint).query(entry.query().cloneQuery());
+    QueryExecutionBuilder b = QueryExecutionHTTP.service(endpoint).sendMode(QuerySendMode.asGetWithLimitForm)
+        .query(entry.query().cloneQuery());
     bindings.forEach((k, v) -> b.substitution(k, TERMS.asRDFNode(v)));
     b.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     try (QueryExecution qe = b.build()) {

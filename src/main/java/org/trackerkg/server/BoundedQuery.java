@@ -9,6 +9,9 @@ import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.QueryExecResult;
+import org.apache.jena.sparql.exec.RowSetMem;
+import org.apache.jena.sparql.exec.RowSetRewindable;
 
 /**
  * Fuseki's SPARQL query operation, bounded: a row cap (a query asking for more than the cap, or for everything, gets
@@ -16,6 +19,8 @@ import org.apache.jena.sparql.exec.QueryExec;
  * {@code SERVICE} comes from the dataset's context. A query refused for its shape or size is a 400.
  */
 final class BoundedQuery extends SPARQL_QueryDataset {
+  /** Request attribute: the row cap set or lowered this SELECT's LIMIT. */
+  private static final String CAPPED = BoundedQuery.class.getName() + ".capped";
   private final QueryLimits limits;
 
   BoundedQuery(QueryLimits limits) {
@@ -47,7 +52,27 @@ final class BoundedQuery extends SPARQL_QueryDataset {
   protected Pair<DatasetGraph, Query> decideDataset(HttpAction action, Query query, String queryStringLog) {
     Pair<DatasetGraph, Query> p = super.decideDataset(action, query, queryStringLog);
     Query q = p.getRight() == null ? query : p.getRight();
+    if (q.isSelectType() && limits.caps(q)) {
+      action.getRequest().setAttribute(CAPPED, Boolean.TRUE);
+    }
     return Pair.create(p.getLeft(), QueryGuard.bounded(limits.cap(q), limits.timeoutMillis()));
+  }
+
+  /**
+   * A SELECT whose LIMIT the cap set or lowered is read whole before its answer starts (at most the cap's rows), so
+   * that a result cut at the cap can say so in a header, {@link QueryLimits#MAX_ROWS_HEADER}.
+   */
+  @Override
+  protected QueryExecResult executeQuery(HttpAction action, QueryExec qExec, Query query, String queryStringLog) {
+    QueryExecResult result = super.executeQuery(action, qExec, query, queryStringLog);
+    if (!result.isRowSet() || action.getRequest().getAttribute(CAPPED) == null) {
+      return result;
+    }
+    RowSetRewindable rows = RowSetMem.create(result.rowSet());
+    if (rows.size() >= limits.maxRows()) {
+      action.setResponseHeader(QueryLimits.MAX_ROWS_HEADER, Long.toString(limits.maxRows()));
+    }
+    return new QueryExecResult(rows);
   }
 
   /** The protocol's {@code timeout} parameter (seconds) may shorten the limit, never lengthen it. */

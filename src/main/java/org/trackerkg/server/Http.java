@@ -21,6 +21,12 @@ final class Http {
     return "\"" + Hashes.sha256Hex(body).substring(0, 24) + "\"";
   }
 
+  /** The ETag of the same bytes sent under another Content-Type (another representation, another tag). */
+  static String etag(String etag, String contentType) {
+    return etag.substring(0, etag.length() - 1) + "-"
+        + Hashes.sha256Hex(contentType.getBytes(StandardCharsets.UTF_8)).substring(0, 8) + "\"";
+  }
+
   /** Whether If-None-Match names this ETag (weak comparison, as RFC 9110 asks for GET). */
   static boolean notModified(HttpServletRequest req, String etag) {
     String inm = req.getHeader("If-None-Match");
@@ -67,16 +73,43 @@ final class Http {
     send(req, resp, "text/plain; charset=utf-8", (text + "\n").getBytes(StandardCharsets.UTF_8), null);
   }
 
-  /** {@code scheme://host:port} of the request, as the client addressed the server. */
+  /** Request attribute: {@code --behind-proxy} is on (Jetty's ForwardedRequestCustomizer has run). */
+  static final String BEHIND_PROXY = Http.class.getName() + ".behindProxy";
+
+  /**
+   * {@code scheme://host:port} of the request, as the client addressed the server (behind a proxy, as the proxy
+   * reports it).
+   */
   static String root(HttpServletRequest req) {
     String scheme = req.getScheme();
     int port = req.getServerPort();
+    if (req.getAttribute(BEHIND_PROXY) != null && forwardedHostWithoutPort(req.getHeader("Forwarded"))) {
+      // Jetty 12.1 keeps the connector's port when Forwarded's host has none (jetty/jetty.project#13970): the
+      // client used the scheme's default port
+      port = scheme.equals("https") ? 443 : 80;
+    }
     String host = req.getServerName();
     if (host.contains(":") && !host.startsWith("[")) {
       host = "[" + host + "]";
     }
     boolean dflt = (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
     return scheme + "://" + host + (dflt ? "" : ":" + port);
+  }
+
+  /** Whether the first element of an RFC 7239 {@code Forwarded} header names a host without a port. */
+  static boolean forwardedHostWithoutPort(String forwarded) {
+    if (forwarded == null) {
+      return false;
+    }
+    for (String pair : forwarded.split(",", 2)[0].split(";")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0 && pair.substring(0, eq).strip().equalsIgnoreCase("host")) {
+        String host = pair.substring(eq + 1).strip().replace("\"", "");
+        int close = host.lastIndexOf(']');
+        return host.indexOf(':', close + 1) < 0;
+      }
+    }
+    return false;
   }
 
   /** Only http(s) values become links: anything else (javascript:, data:…) gives null. */

@@ -7,12 +7,16 @@ import java.io.IOException;
 import java.util.List;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.trackerkg.vocab.TKG;
 
 /**
  * {@code /id/…} (303 to the document), {@code /doc/…} and {@code /graph/…}: a thing's document, negotiated (HTML,
- * Turtle, N-Triples, JSON-LD, RDF/XML) or fixed by a suffix.
+ * Turtle, N-Triples, JSON-LD, RDF/XML; aliases in {@link RdfFormat}) or fixed by a suffix. TriG and N-Quads show
+ * named graphs: for {@code /graph/…} the source document's whole graph (its content, where the other formats give
+ * its description), for {@code /doc/…} the document's triples each in the source graphs that state it.
  */
 final class LinkedDataServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -58,25 +62,70 @@ final class LinkedDataServlet extends HttpServlet {
       fixed = f;
     }
     RdfFormat format = fixed;
+    String chosen = null;
     if (format == null) {
       resp.setHeader("Vary", "Accept");
-      List<String> offers = RdfFormat.offers(true);
-      String chosen = Negotiation.choose(req.getHeader("Accept"), offers);
+      List<String> offers = RdfFormat.offersWithGraphs(true);
+      chosen = Negotiation.choose(req.getHeader("Accept"), offers);
       if (chosen == null) {
         Http.notAcceptable(req, resp, offers);
         return;
       }
-      format = RdfFormat.byMediaType(chosen);
+      format = RdfFormat.forOffer(chosen, true);
       resp.setHeader("Content-Location", docPath + "." + format.extension);
     }
     String thing = iri;
     String path = docPath;
     RdfFormat fmt = format;
-    Site.Cached c = site.cached(fmt + " " + thing, () -> fmt == RdfFormat.HTML
-        ? Site.Cached.of(page(thing, path), Pages.HTML)
-        : Site.Cached.of(fmt.write(describe(thing), site.data().base()), fmt.contentType()));
+    boolean graph = area.equals("/graph");
+    Site.Cached c = site.cached(fmt + " " + thing, () -> switch (fmt) {
+      case HTML -> Site.Cached.of(page(thing, path), Pages.HTML);
+      // the named graphs: a source document's content, or where each of a thing's triples is stated
+      case TRIG, NQUADS -> Site.Cached.of(fmt.write(graph ? content(thing) : sources(describe(thing)),
+          site.data().base()), fmt.contentType());
+      default -> Site.Cached.of(fmt.write(describe(thing), site.data().base()), fmt.contentType());
+    });
     resp.setHeader("Link", "<" + thing + ">; rel=\"describes\"");
-    Http.send(req, resp, c);
+    sendAs(req, resp, c, fmt, chosen);
+  }
+
+  /** A kept document under the media type negotiated: an alias (text/plain…) gets its own Content-Type and ETag. */
+  static void sendAs(HttpServletRequest req, HttpServletResponse resp, Site.Cached c, RdfFormat f, String chosen)
+      throws IOException {
+    if (chosen == null || chosen.equals(f.mediaType)) {
+      Http.send(req, resp, c);
+      return;
+    }
+    String type = f.contentType(chosen);
+    Http.send(req, resp, type, c.body(), Http.etag(c.etag(), type));
+  }
+
+  /** A source document's named graph, whole, as a dataset of that one graph (empty when it has none). */
+  DatasetGraph content(String graphIri) {
+    return site.data().read(() -> {
+      DatasetGraph out = DatasetGraphFactory.createGeneral();
+      Node g = ViewBuilder.uri(graphIri);
+      if (site.data().dataset().containsGraph(g)) {
+        site.data().dataset().getGraph(g).find().forEachRemaining(t -> out.add(g, t.getSubject(),
+            t.getPredicate(), t.getObject()));
+      }
+      return out;
+    });
+  }
+
+  /** Each triple in every named graph (source document) that states it. */
+  DatasetGraph sources(Graph triples) {
+    return site.data().read(() -> {
+      DatasetGraph out = DatasetGraphFactory.createGeneral();
+      DatasetGraph dsg = site.data().dataset();
+      triples.find().forEachRemaining(t -> dsg.find(Node.ANY, t.getSubject(), t.getPredicate(), t.getObject())
+          .forEachRemaining(q -> {
+            if (!q.isDefaultGraph()) {
+              out.add(q);
+            }
+          }));
+      return out;
+    });
   }
 
   /** Whether the data says anything about the IRI (as subject, object, or owner of nodes). */

@@ -36,12 +36,13 @@ public final class MatchServlet extends HttpServlet {
   /** One name and its trackers (links to their pages). */
   public record Row(String query, List<Views.Link> trackers) {}
 
-  private final transient SignatureMatcher matcher;
+  private final transient Site site;
   private final transient ViewBuilder views;
 
+  /** The matcher is the site's, asked for per request: built on first use, not before the server answers. */
   MatchServlet(Site site) {
     this.views = site.views();
-    this.matcher = site.matcher();
+    this.site = site;
   }
 
   @Override
@@ -69,7 +70,7 @@ public final class MatchServlet extends HttpServlet {
       List<Row> rows = new ArrayList<>();
       for (String n : names) {
         List<Views.Link> ts = new ArrayList<>();
-        for (SignatureMatcher.Tracker t : matcher.trackersOf(n)) {
+        for (SignatureMatcher.Tracker t : site.matcher().trackersOf(n)) {
           ts.add(new Views.Link(views.href(t.iri()), t.name()));
         }
         rows.add(new Row(n, ts));
@@ -112,11 +113,11 @@ public final class MatchServlet extends HttpServlet {
       sendJson(req, resp, names);
       return;
     }
-    String tsv = MatchOutput.tsv(matcher, names, SignatureMatcher.As.AUTO);
+    String tsv = MatchOutput.tsv(site.matcher(), names, SignatureMatcher.As.AUTO);
     Http.send(req, resp, chosen + "; charset=utf-8", tsv.getBytes(StandardCharsets.UTF_8), null);
   }
   private void sendJson(HttpServletRequest req, HttpServletResponse resp, List<String> names) throws IOException {
-    ObjectNode out = MatchOutput.json(matcher, names, SignatureMatcher.As.AUTO);
+    ObjectNode out = MatchOutput.json(site.matcher(), names, SignatureMatcher.As.AUTO);
     byte[] body;
     try {
       body = JSON.writeValueAsBytes(out);

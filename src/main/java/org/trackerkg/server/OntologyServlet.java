@@ -31,20 +31,19 @@ final class OntologyServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     resp.setHeader("Vary", "Accept");
-    List<String> offers = List.of("text/turtle", "text/html", "application/n-triples", "application/ld+json",
-        "application/rdf+xml");
+    List<String> offers = RdfFormat.offers(true);
     String chosen = Http.choose(req, offers);
     if (chosen == null) {
       Http.notAcceptable(req, resp, offers);
       return;
     }
-    RdfFormat f = RdfFormat.byMediaType(chosen);
+    RdfFormat f = RdfFormat.forOffer(chosen, false);
     Site.Cached c = site.cached("ontology " + f, () -> switch (f) {
       case HTML -> Site.Cached.of(Pages.render("ontology.jte", ontologyView()), Pages.HTML);
       case TURTLE -> Site.Cached.of(Ontology.bytes(Ontology.TRACKER_TTL), f.contentType());
       default -> Site.Cached.of(f.write(Ontology.graph(), site.data().base()), f.contentType());
     });
-    Http.send(req, resp, c);
+    LinkedDataServlet.sendAs(req, resp, c, f, chosen);
   }
 
   private Views.Ontology ontologyView() {

@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** Renders the jte templates (precompiled from src/main/jte, HTML-escaping every value). */
+/** Renders the jte templates (precompiled from src/main/jte, HTML-escaping every value and isolating it in bdi). */
 final class Pages {
   static final String HTML = "text/html; charset=utf-8";
   private static final TemplateEngine ENGINE = TemplateEngine.createPrecompiled(ContentType.Html);
@@ -20,7 +20,7 @@ final class Pages {
 
   static byte[] render(String template, Object model) {
     Utf8ByteOutput out = new Utf8ByteOutput();
-    ENGINE.render(template, model, out);
+    ENGINE.render(template, model, new IsolatingHtmlOutput(out)); // every value escaped, and isolated in <bdi>
     return out.toByteArray();
   }
 

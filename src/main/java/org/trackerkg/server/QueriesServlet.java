@@ -25,6 +25,7 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSetMem;
 import org.apache.jena.sparql.exec.RowSetRewindable;
+import org.trackerkg.base.SpreadsheetCsv;
 import org.trackerkg.query.CannedQuery;
 import org.trackerkg.query.ParameterException;
 import org.trackerkg.query.QueryCatalogue;
@@ -210,7 +211,9 @@ public final class QueriesServlet extends HttpServlet {
       return;
     }
     QueryLimits limits = site.limits();
-    Query query = limits.cap(bound.substituted());
+    Query query = bound.substituted();
+    boolean capping = limits.caps(query);
+    limits.cap(query);
     RowSetRewindable rows;
     try {
       rows = site.data().read(() -> {
@@ -226,17 +229,47 @@ public final class QueriesServlet extends HttpServlet {
       fail(req, resp, format, entry, values, 500, "The query failed: " + e.getMessage());
       return;
     }
+    if (capping && rows.size() >= limits.maxRows()) {
+      resp.setHeader(QueryLimits.MAX_ROWS_HEADER, Long.toString(limits.maxRows()));
+    }
     if (format == Format.HTML) {
       Views.Page page = new Views.Page(entry.title(), null, dataLinks(entry, values));
       byte[] body = Pages.render("query-results.jte",
-          new Views.CannedResults(page, entryView(entry, values), table(rows, limits), null));
+          new Views.CannedResults(page, entryView(entry, values), site.data().read(() -> table(rows, limits)),
+          null));
       Http.send(req, resp, Pages.HTML, body, Http.etag(body));
       return;
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ResultSetMgr.write(out, ResultSet.adapt(rows), format.lang);
-    byte[] body = out.toByteArray();
+    byte[] body;
+    if (format == Format.CSV) {
+      body = spreadsheetCsv(rows); // a download for spreadsheets, unlike /sparql's standard CSV
+    } else {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ResultSetMgr.write(out, ResultSet.adapt(rows), format.lang);
+      body = out.toByteArray();
+    }
     Http.send(req, resp, format.contentType(), body, Http.etag(body));
+  }
+
+  /**
+   * SPARQL's CSV results (header of variable names, IRIs and literals' lexical forms) with each cell neutralised for
+   * spreadsheets ({@link org.trackerkg.base.SpreadsheetCsv}): a value starting with {@code =} is shown, not run.
+   */
+  static byte[] spreadsheetCsv(org.apache.jena.sparql.exec.RowSet rows) {
+    StringBuilder sb = new StringBuilder();
+    List<org.apache.jena.sparql.core.Var> vars = rows.getResultVars();
+    sb.append(String.join(",", vars.stream().map(v -> SpreadsheetCsv.field(v.getVarName()))
+        .toList())).append("\r\n");
+    rows.forEachRemaining(b -> {
+      for (int i = 0; i < vars.size(); i++) {
+        org.apache.jena.graph.Node n = b.get(vars.get(i));
+        String v = n == null ? "" : n.isURI() ? n.getURI() : n.isLiteral() ? n.getLiteralLexicalForm()
+            : n.isBlank() ? "_:" + n.getBlankNodeLabel() : n.toString();
+        sb.append(i == 0 ? "" : ",").append(SpreadsheetCsv.field(v));
+      }
+      sb.append("\r\n");
+    });
+    return sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** The format asked for: {@code format=} if given (null when unknown), else the Accept header's choice. */
@@ -293,14 +326,12 @@ public final class QueriesServlet extends HttpServlet {
   private Views.Results table(RowSetRewindable rows, QueryLimits limits) {
     ViewBuilder v = site.views();
     List<Var> vars = rows.getResultVars();
-    List<List<Views.Link>> out = new ArrayList<>();
+    List<List<Views.Cell>> out = new ArrayList<>();
     while (rows.hasNext()) {
       Binding b = rows.next();
-      List<Views.Link> row = new ArrayList<>();
+      List<Views.Cell> row = new ArrayList<>();
       for (Var var : vars) {
-        Node n = b.get(var);
-        row.add(n == null ? Views.Link.text("") : n.isURI() ? new Views.Link(v.href(n.getURI()), n.getURI())
-            : v.link(n));
+        row.add(v.cell(b.get(var)));
       }
       out.add(row);
     }

@@ -30,6 +30,12 @@ import org.apache.jena.sparql.expr.ExprList;
 import org.apache.jena.sparql.expr.ExprTransformCopy;
 import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.sparql.expr.RegexEngine;
+import org.apache.jena.sparql.expr.aggregate.Accumulator;
+import org.apache.jena.sparql.expr.aggregate.AccumulatorExpr;
+import org.apache.jena.sparql.expr.aggregate.AggGroupConcat;
+import org.apache.jena.sparql.expr.aggregate.AggGroupConcatDistinct;
+import org.apache.jena.sparql.expr.aggregate.Aggregator;
+import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.function.FunctionEnv;
 import org.apache.jena.sparql.path.P_Path1;
 import org.apache.jena.sparql.path.P_Path2;
@@ -64,8 +70,9 @@ import org.trackerkg.base.Deadline;
  *   <li><b>Nesting.</b> A query nested (operators, UNION/OPTIONAL chains, expression operators, path steps) deeper
  *       than {@value #MAX_DEPTH} is refused before it runs: Jena walks queries recursively and would overflow the
  *       stack.</li>
- *   <li><b>Strings.</b> {@code CONCAT}, {@code REPLACE} and {@code ENCODE_FOR_URI} refuse to build a string longer
- *       than {@value #MAX_STRING_CHARS} characters: 30 chained {@code CONCAT(?v, ?v)} would need gigabytes.</li>
+ *   <li><b>Strings.</b> {@code CONCAT}, {@code REPLACE}, {@code ENCODE_FOR_URI} and the aggregate
+ *       {@code GROUP_CONCAT} refuse to build a string longer than {@value #MAX_STRING_CHARS} characters: 30 chained
+ *       {@code CONCAT(?v, ?v)} would need gigabytes, and a {@code GROUP_CONCAT} over a cross product as much.</li>
  * </ul>
  */
 final class QueryGuard {
@@ -262,6 +269,18 @@ final class QueryGuard {
     }
 
     @Override
+    public Expr transform(ExprAggregator eAgg) {
+      Aggregator agg = eAgg.getAggregator();
+      if (agg instanceof AggGroupConcat g) {
+        return new ExprAggregator(eAgg.getVar(), new GroupConcat(g.getExprList().get(0), g.getSeparator(), false));
+      }
+      if (agg instanceof AggGroupConcatDistinct g) {
+        return new ExprAggregator(eAgg.getVar(), new GroupConcat(g.getExprList().get(0), g.getSeparator(), true));
+      }
+      return super.transform(eAgg);
+    }
+
+    @Override
     public Expr transform(ExprFunction1 func, Expr arg) {
       if (func instanceof E_StrEncodeForURI && !(func instanceof EncodeForUri)) {
         return new EncodeForUri(arg);
@@ -294,6 +313,18 @@ final class QueryGuard {
         + " characters");
   }
 
+  /** The longest regular expression a query may use: compiling one is quadratic in its length, and not interruptible. */
+  static final int MAX_PATTERN_CHARS = org.trackerkg.dossier.Signature.MAX_PATTERN_CHARS;
+
+  private static String boundedPattern(String function, NodeValue pattern) {
+    String p = pattern.getString();
+    if (p.length() > MAX_PATTERN_CHARS) {
+      throw new TooComplex("Query too complex: a " + function + " pattern longer than " + MAX_PATTERN_CHARS
+          + " characters");
+    }
+    return p;
+  }
+
   /** REGEX over text that stops reading when the query is cancelled. */
   static final class Regex extends E_Regex {
     private final long deadlineNanos;
@@ -314,7 +345,7 @@ final class QueryGuard {
     public NodeValue eval(List<NodeValue> args) {
       String text = stringOf("REGEX", args.get(0));
       String flags = args.size() > 2 ? args.get(2).getString() : null;
-      java.util.regex.Pattern p = RegexEngine.makePattern("REGEX", args.get(1).getString(), flags);
+      java.util.regex.Pattern p = RegexEngine.makePattern("REGEX", boundedPattern("REGEX", args.get(1)), flags);
       try {
         return NodeValue.booleanReturn(p.matcher(Deadline.until(text, cancel, deadlineNanos)).find());
       } catch (Deadline.Expired e) {
@@ -349,7 +380,7 @@ final class QueryGuard {
       NodeValue arg = args.get(0);
       String text = stringOf("REPLACE", arg);
       String flags = args.size() > 3 && args.get(3) != null ? args.get(3).getString() : null;
-      java.util.regex.Pattern p = RegexEngine.makePattern("REPLACE", args.get(1).getString(), flags);
+      java.util.regex.Pattern p = RegexEngine.makePattern("REPLACE", boundedPattern("REPLACE", args.get(1)), flags);
       String replacement = args.get(2).getString();
       try {
         if (p.matcher("").matches()) {
@@ -423,6 +454,66 @@ final class QueryGuard {
     @Override
     public Expr copy(Expr arg) {
       return new EncodeForUri(arg);
+    }
+  }
+
+  /**
+   * GROUP_CONCAT (with or without DISTINCT) that refuses to grow past {@value #MAX_STRING_CHARS} characters, checked
+   * before each value is appended. It prints and compares as Jena's own, whose accumulator has no bound.
+   */
+  static final class GroupConcat extends AggGroupConcat {
+    private final String effectiveSeparator;
+    private final boolean distinct;
+
+    GroupConcat(Expr expr, String separator, boolean distinct) {
+      super(expr, separator);
+      this.effectiveSeparator = separator == null ? " " : separator;
+      this.distinct = distinct;
+    }
+
+    @Override
+    public Aggregator copy(ExprList exprs) {
+      return new GroupConcat(exprs.get(0), getSeparator(), distinct);
+    }
+
+    @Override
+    public Accumulator createAccumulator() {
+      return new AccumulatorExpr(getExpr(), distinct) {
+        private final StringBuilder sofar = new StringBuilder();
+        private boolean first = true;
+
+        @Override
+        protected void accumulate(NodeValue nv, Binding binding, FunctionEnv env) {
+          String s = nv.asString();
+          if ((long) sofar.length() + (first ? 0 : effectiveSeparator.length()) + s.length() > MAX_STRING_CHARS) {
+            throw tooLong("GROUP_CONCAT");
+          }
+          if (!first) {
+            sofar.append(effectiveSeparator);
+          }
+          sofar.append(s);
+          first = false;
+        }
+
+        @Override
+        protected void accumulateError(Binding binding, FunctionEnv env) {}
+
+        @Override
+        protected NodeValue getAccValue() {
+          return NodeValue.makeString(sofar.toString());
+        }
+      };
+    }
+
+    @Override
+    public String toPrefixString() {
+      return distinct ? new AggGroupConcatDistinct(getExpr(), getSeparator()).toPrefixString() : super.toPrefixString();
+    }
+
+    @Override
+    public String asSparqlExpr(org.apache.jena.sparql.serializer.SerializationContext cxt) {
+      return distinct ? new AggGroupConcatDistinct(getExpr(), getSeparator()).asSparqlExpr(cxt)
+          : super.asSparqlExpr(cxt);
     }
   }
 }

@@ -11,10 +11,20 @@ import org.apache.jena.sparql.util.Context;
  * refused.
  */
 record QueryLimits(long timeoutMillis, long maxRows) {
+  /**
+   * The response header that says a result was cut at the row cap, with the cap as its value (Virtuoso's name for
+   * it): sent when a SELECT that asked for more rows than the cap, or for all of them, got exactly the cap.
+   */
+  static final String MAX_ROWS_HEADER = "X-SPARQL-MaxRows";
+
+  /** Whether {@link #cap} lowers or sets this query's LIMIT. */
+  boolean caps(Query query) {
+    return !query.isAskType() && (!query.hasLimit() || query.getLimit() > maxRows);
+  }
 
   /** Caps the query's LIMIT at {@link #maxRows} (SELECT, CONSTRUCT, DESCRIBE: solutions, not triples). */
   Query cap(Query query) {
-    if (!query.isAskType() && (!query.hasLimit() || query.getLimit() > maxRows)) {
+    if (caps(query)) {
       query.setLimit(maxRows);
     }
     return query;

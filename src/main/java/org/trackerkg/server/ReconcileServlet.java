@@ -16,9 +16,12 @@ import org.trackerkg.link.Reconciler;
  * The W3C Reconciliation Service API (0.2) over HTTP, for OpenRefine and the like. {@code GET /reconcile} is the
  * manifest (its view and preview templates point at this server); {@code GET /reconcile?queries={…}} and
  * {@code POST /reconcile} (form field {@code queries}, or the batch as an {@code application/json} body) answer a
- * batch; {@code GET /reconcile/preview?id=tracker/…} is an HTML snippet with every text escaped. A batch that is
+ * batch ({@code {"q0":…}}, or wrapped as {@code {"queries":{"q0":…}}}); {@code extend={…}} (GET or form POST) is
+ * the data extension, {@code /reconcile/properties?type=} its property proposals, {@code /reconcile/suggest/entity},
+ * {@code /suggest/type} and {@code /suggest/property} ({@code ?prefix=}) the suggest services;
+ * {@code GET /reconcile/preview?id=tracker/…} is an HTML snippet with every text escaped. A batch that is
  * not JSON, or not an object of queries, is 400 with the reason. CORS comes from the server's filter on every path.
- * The {@link Reconciler} is built once, from the served dataset, when the server starts.
+ * The {@link Reconciler} is built once, from the served dataset, on the first request that needs it.
  */
 public final class ReconcileServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -29,11 +32,14 @@ public final class ReconcileServlet extends HttpServlet {
   /** The largest batch read from a JSON body. */
   static final int MAX_BODY = 1024 * 1024;
 
-  private final transient Reconciler reconciler;
+  private final transient Site site;
 
+  /**
+   * The reconciler is the site's, asked for on each request: built on first use (building it at start walked every
+   * label of a TDB2 store before the server answered), and rebuilt after the data changed.
+   */
   ReconcileServlet(Site site) {
-    this.reconciler = site.data().read(() -> Reconciler.fromUnion(site.data().union(), site.data().base(),
-        "/reconcile", site.matcher()));
+    this.site = site;
   }
 
   @Override
@@ -41,13 +47,30 @@ public final class ReconcileServlet extends HttpServlet {
     String path = req.getPathInfo();
     if (path == null || path.equals("/")) {
       String queries = req.getParameter("queries");
-      if (queries == null) {
+      String extend = req.getParameter("extend");
+      if (extend != null) {
+        extend(req, resp, extend);
+      } else if (queries == null) {
         manifest(req, resp);
       } else {
         batch(req, resp, queries);
       }
     } else if (path.equals("/preview")) {
       preview(req, resp);
+    } else if (path.equals("/properties")) {
+      send(req, resp, reconciler.proposeProperties(req.getParameter("type"), limit(req)));
+    } else if (path.startsWith("/suggest/")) {
+      String kind = path.substring("/suggest/".length());
+      String prefix = req.getParameter("prefix");
+      if (prefix == null) {
+        Http.sendText(req, resp, 400, "Bad request: no 'prefix'");
+        return;
+      }
+      try {
+        send(req, resp, reconciler.suggest(kind, prefix, limit(req)));
+      } catch (IllegalArgumentException e) {
+        Http.notFound(req, resp, e.getMessage());
+      }
     } else {
       Http.notFound(req, resp, "no " + req.getRequestURI() + " (see /reconcile and /reconcile/preview?id=…)");
     }
@@ -77,24 +100,57 @@ public final class ReconcileServlet extends HttpServlet {
       }
     }
     if (queries == null) {
-      Http.sendText(req, resp, 400, "Bad request: no 'queries' form field (or application/json body)");
+      String extend = req.getParameter("extend");
+      if (extend != null) {
+        extend(req, resp, extend);
+        return;
+      }
+      Http.sendText(req, resp, 400, "Bad request: no 'queries' or 'extend' form field (or application/json body)");
       return;
     }
     batch(req, resp, queries);
   }
 
+  private void extend(HttpServletRequest req, HttpServletResponse resp, String extend) throws IOException {
+    ObjectNode out;
+    try {
+      out = reconciler.extend(extend);
+    } catch (IllegalArgumentException e) {
+      Http.sendText(req, resp, 400, "Bad request: " + e.getMessage());
+      return;
+    }
+    send(req, resp, out);
+  }
+
+  /** The {@code limit} parameter of suggest and property proposals (10 when absent or not a number). */
+  private static int limit(HttpServletRequest req) {
+    try {
+      return Math.max(1, Math.min(100, Integer.parseInt(req.getParameter("limit"))));
+    } catch (NumberFormatException e) {
+      return 10;
+    }
+  }
+
   private void manifest(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     String root = Http.root(req);
-    ObjectNode m = reconciler.manifest();
+    ObjectNode m = site.reconciler().manifest();
     m.putObject("view").put("url", root + "/id/{{id}}");
     ((ObjectNode) m.get("preview")).put("url", root + "/reconcile/preview?id={{id}}");
+    String service = root + "/reconcile";
+    ObjectNode suggest = m.putObject("suggest");
+    for (String kind : new String[] {"entity", "type", "property"}) {
+      suggest.putObject(kind).put("service_url", service).put("service_path", "/suggest/" + kind);
+    }
+    ObjectNode extend = m.putObject("extend");
+    extend.putObject("propose_properties").put("service_url", service).put("service_path", "/properties");
+    extend.putArray("property_settings");
     send(req, resp, m);
   }
 
   private void batch(HttpServletRequest req, HttpServletResponse resp, String queries) throws IOException {
     ObjectNode out;
     try {
-      out = reconciler.reconcile(queries);
+      out = site.reconciler().reconcile(queries);
     } catch (IllegalArgumentException e) {
       Http.sendText(req, resp, 400, "Bad request: " + e.getMessage());
       return;
@@ -108,7 +164,7 @@ public final class ReconcileServlet extends HttpServlet {
       Http.sendText(req, resp, 400, "Bad request: no 'id' (such as id=tracker/mparticle)");
       return;
     }
-    String html = reconciler.preview(id);
+    String html = site.reconciler().preview(id);
     if (html == null) {
       Http.sendText(req, resp, 404, "Not found: no tracker or organisation '" + id + "'");
       return;

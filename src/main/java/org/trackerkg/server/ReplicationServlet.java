@@ -43,6 +43,7 @@ final class ReplicationServlet extends HttpServlet {
     o.put("lag", s.lag());
     o.put("lastApplied", s.lastApplied() == null ? null : s.lastApplied().toString());
     o.put("applied", s.applied());
+    o.put("lastApplyMillis", s.applyMillis());
     o.put("problem", s.problem());
     return o.toString();
   }

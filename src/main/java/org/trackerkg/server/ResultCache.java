@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
@@ -38,7 +40,7 @@ final class ResultCache {
       Pattern.compile("(?i)\\b(now|rand|uuid|struuid|bnode)\\s*\\(");
 
   /** One kept response. */
-  record Entry(byte[] body, String contentType, String vary, String etag, long generation) {
+  record Entry(byte[] body, String contentType, String vary, String etag, long generation, String maxRows) {
     long weight(String key) {
       return body.length + 2L * key.length() + 128;
     }
@@ -117,6 +119,40 @@ final class ResultCache {
         entries.estimatedSize(), bytes, s.hitCount(), s.missCount(), s.evictionCount());
   }
 
+  /**
+   * The kept response under {@code key} when there is one, else the chain's, kept when it is whole and a 200: the
+   * one way {@code /sparql} and {@code /queries/{name}} answer from the cache.
+   */
+  void through(HttpServletRequest req, HttpServletResponse resp, FilterChain chain, String key)
+      throws IOException, ServletException {
+    Entry hit = get(key);
+    if (hit != null) {
+      send(req, resp, hit);
+      return;
+    }
+    long gen = generation();
+    Capture capture = new Capture(resp);
+    chain.doFilter(req, capture);
+    byte[] body = capture.body();
+    if (body == null) {
+      return;  // too large to keep: it has streamed through
+    }
+    String type = resp.getContentType();
+    if (resp.getStatus() == HttpServletResponse.SC_OK && type != null) {
+      Entry e = new Entry(body, type, resp.getHeader("Vary"), Http.etag(body), gen,
+          resp.getHeader(QueryLimits.MAX_ROWS_HEADER));
+      put(key, e);
+      resp.setHeader("ETag", e.etag());
+      resp.setHeader("Cache-Control", "public, max-age=60");
+      if (req.getMethod().equals("GET") && Http.notModified(req, e.etag())) {
+        resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+        return;
+      }
+    }
+    resp.setContentLength(body.length);
+    resp.getOutputStream().write(body);
+  }
+
   /** Sends a kept response: its type, ETag, 304 when the client has it. */
   static void send(HttpServletRequest req, HttpServletResponse resp, Entry e) throws IOException {
     if (e.vary() != null) {
@@ -124,6 +160,9 @@ final class ResultCache {
     }
     resp.setHeader("ETag", e.etag());
     resp.setHeader("Cache-Control", "public, max-age=60");
+    if (e.maxRows() != null) {
+      resp.setHeader(QueryLimits.MAX_ROWS_HEADER, e.maxRows());
+    }
     if ("GET".equals(req.getMethod()) && Http.notModified(req, e.etag())) {
       resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
       return;

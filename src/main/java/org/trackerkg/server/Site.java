@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import org.trackerkg.link.Reconciler;
 import org.trackerkg.link.SignatureMatcher;
 import org.trackerkg.query.CannedQuery;
 import org.trackerkg.query.ParameterException;
@@ -45,6 +46,8 @@ final class Site {
   private final ResultCache results;
   private long cacheGeneration;
   private SignatureMatcher matcher;
+  private Reconciler reconciler;
+  private Listings listings;
 
   Site(ServedData data, QueryLimits limits, Path dumpsDir, ResultCache results) {
     this.results = results;
@@ -68,6 +71,8 @@ final class Site {
   synchronized void dataChanged() {
     results.dataChanged();
     matcher = null;
+    reconciler = null;
+    listings = null;
   }
 
   synchronized SignatureMatcher matcher() {
@@ -75,6 +80,23 @@ final class Site {
       matcher = data.read(() -> SignatureMatcher.fromDataset(data.dataset(), data.union(), data.base()));
     }
     return matcher;
+  }
+
+  /** Trackers and organisations by name, domain, host or class: {@code /reconcile} and {@code /search} alike. */
+  synchronized Reconciler reconciler() {
+    if (reconciler == null) {
+      SignatureMatcher m = matcher();
+      reconciler = data.read(() -> Reconciler.fromUnion(data.union(), data.base(), "/reconcile", m));
+    }
+    return reconciler;
+  }
+
+  /** The rows of {@code /trackers} and {@code /organisations}, read once from the data. */
+  synchronized Listings listings() {
+    if (listings == null) {
+      listings = data.read(() -> Listings.read(data.union(), data.base()));
+    }
+    return listings;
   }
 
   /** The page cache, for its statistics on {@code /$/metrics}. */
@@ -125,11 +147,11 @@ final class Site {
     if (chosen == null) {
       return false;
     }
-    RdfFormat f = RdfFormat.byMediaType(chosen);
+    RdfFormat f = RdfFormat.forOffer(chosen, false);
     String root = Http.root(req);
-    Http.send(req, resp, cached("sd " + f + " " + root,
+    LinkedDataServlet.sendAs(req, resp, cached("sd " + f + " " + root,
         () -> Cached.of(f.write(Descriptions.serviceDescription(data, root, limits), data.base()),
-            f.contentType())));
+            f.contentType())), f, chosen);
     return true;
   }
 
@@ -141,12 +163,29 @@ final class Site {
     for (QueryCatalogue.Entry q : catalogue.list()) {
       String text;
       try {
-        text = CannedQuery.bind(q, Map.of(), data.base()).substituted().serialize();
+        text = CannedQuery.bind(q, examples(q), data.base()).substituted().serialize();
       } catch (ParameterException e) {
-        text = q.text();
+        // a required parameter with no example: unbound, the query would run over everything (and time out),
+        // so its link opens the page that asks for the value
+        out.add(new Views.Canned(q.name(), q.title(), q.text(), "/queries/" + q.name(), "/queries/" + q.name()));
+        continue;
       }
       out.add(new Views.Canned(q.name(), q.title(), text, "/sparql?format=html&query=" + Http.enc(text),
-          "/queries/" + q.name()));
+          q.params().isEmpty() ? null : "/queries/" + q.name()));
+    }
+    return out;
+  }
+
+  /** Example values for a query's required tracker parameters: mParticle (the seed) or the first tracker. */
+  private Map<String, String> examples(QueryCatalogue.Entry q) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (org.trackerkg.query.QueryParam p : q.params()) {
+      if (p.required() && p.type() == org.trackerkg.query.ParamType.TRACKER && !data.trackers().isEmpty()) {
+        String prefix = data.base() + "id/tracker/";
+        String example = data.trackers().stream().map(ServedData.Entry::iri)
+            .filter(i -> i.equals(prefix + "mparticle")).findFirst().orElse(data.trackers().get(0).iri());
+        out.put(p.name(), example.substring(prefix.length()));
+      }
     }
     return out;
   }

@@ -61,6 +61,10 @@ final class SparqlFrontFilter extends HttpFilter {
     }
     String format = req.getParameter("format");
     String query = bodyQuery != null ? bodyQuery : req.getParameter("query");
+    if (get && query == null && (req.getParameter("graph") != null || req.getParameter("default") != null)) {
+      chain.doFilter(req, resp); // Graph Store Protocol GET: Fuseki's, negotiated by Accept like its own
+      return;
+    }
     boolean update = req.getParameter("update") != null;
     boolean html = "html".equals(format)
         || (format == null && "text/html".equals(Negotiation.choose(req.getHeader("Accept"), RESULT_TYPES)));
@@ -72,6 +76,7 @@ final class SparqlFrontFilter extends HttpFilter {
       Http.sendText(req, resp, 400, SERVICE_REFUSED);
       return;
     }
+    req = OutputNames.wrap(req);
     if (bodyQuery != null) {
       chain.doFilter(req, resp);
       return;
@@ -94,33 +99,7 @@ final class SparqlFrontFilter extends HttpFilter {
   /** A protocol query: a kept response when there is one, else Fuseki's, kept when it is whole and a 200. */
   private void cached(HttpServletRequest req, HttpServletResponse resp, FilterChain chain, String query)
       throws IOException, ServletException {
-    ResultCache cache = site.results();
-    String key = ResultCache.key(req);
-    ResultCache.Entry hit = cache.get(key);
-    if (hit != null) {
-      ResultCache.send(req, resp, hit);
-      return;
-    }
-    long generation = cache.generation();
-    ResultCache.Capture capture = new ResultCache.Capture(resp);
-    chain.doFilter(req, capture);
-    byte[] body = capture.body();
-    if (body == null) {
-      return;  // too large to keep: it has streamed through
-    }
-    String type = resp.getContentType();
-    if (resp.getStatus() == HttpServletResponse.SC_OK && type != null) {
-      ResultCache.Entry e = new ResultCache.Entry(body, type, resp.getHeader("Vary"), Http.etag(body), generation);
-      cache.put(key, e);
-      resp.setHeader("ETag", e.etag());
-      resp.setHeader("Cache-Control", "public, max-age=60");
-      if (req.getMethod().equals("GET") && Http.notModified(req, e.etag())) {
-        resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-        return;
-      }
-    }
-    resp.setContentLength(body.length);
-    resp.getOutputStream().write(body);
+    site.results().through(req, resp, chain, ResultCache.key(req));
   }
 
   private void page(HttpServletRequest req, HttpServletResponse resp, String query) throws IOException {
@@ -147,11 +126,47 @@ final class SparqlFrontFilter extends HttpFilter {
       }
     }
     Views.Page page = new Views.Page("SPARQL", null, null);
+    if (query == null || query.isBlank()) {
+      query = EXAMPLE;
+    }
     resp.setStatus(status);
+    if (results != null && results.capped()) {
+      resp.setHeader(QueryLimits.MAX_ROWS_HEADER, Long.toString(limits.maxRows()));
+    }
     resp.setHeader("Vary", "Accept");
     byte[] body = Pages.render("sparql.jte", new Views.Sparql(page, query == null ? "" : query,
-        site.cannedViews(), results, error, Math.max(1, limits.timeoutMillis() / 1000), limits.maxRows()));
+        site.cannedViews(), results, error, Math.max(1, limits.timeoutMillis() / 1000), limits.maxRows(),
+        downloads(results == null ? null : query)));
     Http.send(req, resp, Pages.HTML, body, status == 200 ? Http.etag(body) : null);
+  }
+
+  /** The query the empty editor shows: the prefixes the data uses, and a first question. */
+  static final String EXAMPLE = """
+      PREFIX tkg:    <https://w3id.org/tracker-kg/ontology#>
+      PREFIX rdfs:   <http://www.w3.org/2000/01/rdf-schema#>
+      PREFIX schema: <http://schema.org/>
+      PREFIX dpv:    <https://w3id.org/dpv#>
+      PREFIX pd:     <https://w3id.org/dpv/pd#>
+
+      # trackers and who makes them
+      SELECT ?tracker ?maker WHERE {
+        ?tracker a tkg:Tracker .
+        OPTIONAL { ?tracker tkg:company ?maker }
+      }
+      ORDER BY ?tracker
+      LIMIT 50
+      """;
+
+  /** The same query's results as files: one link per result format. */
+  private static List<Views.Link> downloads(String query) {
+    if (query == null || query.isBlank()) {
+      return List.of();
+    }
+    List<Views.Link> out = new ArrayList<>();
+    for (String[] f : new String[][] {{"json", "JSON"}, {"csv", "CSV"}, {"tsv", "TSV"}, {"xml", "XML"}}) {
+      out.add(new Views.Link("/sparql?query=" + Http.enc(query) + "&format=" + f[0], f[1]));
+    }
+    return out;
   }
 
   private Views.Results run(Query q) {
@@ -164,13 +179,12 @@ final class SparqlFrontFilter extends HttpFilter {
       if (q.isSelectType()) {
         RowSet rs = qe.select();
         List<String> vars = rs.getResultVars().stream().map(org.apache.jena.sparql.core.Var::getVarName).toList();
-        List<List<Views.Link>> rows = new ArrayList<>();
+        List<List<Views.Cell>> rows = new ArrayList<>();
         while (rs.hasNext()) {
           Binding b = rs.next();
-          List<Views.Link> row = new ArrayList<>();
+          List<Views.Cell> row = new ArrayList<>();
           for (var var : rs.getResultVars()) {
-            Node n = b.get(var);
-            row.add(n == null ? Views.Link.text("") : cell(v, n));
+            row.add(v.cell(b.get(var)));
           }
           rows.add(row);
         }
@@ -178,29 +192,15 @@ final class SparqlFrontFilter extends HttpFilter {
       }
       Graph g = q.isConstructType() ? qe.construct(GraphFactory.createDefaultGraph())
           : qe.describe(GraphFactory.createDefaultGraph());
-      List<List<Views.Link>> rows = new ArrayList<>();
+      List<List<Views.Cell>> rows = new ArrayList<>();
       Iterator<Triple> it = g.find();
       while (it.hasNext() && rows.size() < limits.maxRows()) {
         Triple t = it.next();
-        rows.add(List.of(cell(v, t.getSubject()), cell(v, t.getPredicate()), cell(v, t.getObject())));
+        rows.add(List.of(v.cell(t.getSubject()), v.cell(t.getPredicate()), v.cell(t.getObject())));
       }
       return new Views.Results(List.of("subject", "predicate", "object"), rows, null,
           rows.size() >= limits.maxRows(), limits.maxRows());
     }
-  }
-
-  /** An IRI as a link (to this server's page for the data's own IRIs), a literal as text. */
-  private static Views.Link cell(ViewBuilder v, Node n) {
-    if (n.isURI()) {
-      return new Views.Link(v.href(n.getURI()), n.getURI());
-    }
-    Views.Link l = v.link(n);
-    // one aggregated value can be tens of megabytes (GROUP_CONCAT over a product): a page shows the start
-    if (l.text() != null && l.text().length() > MAX_CELL_CHARS) {
-      return new Views.Link(l.href(), l.text().substring(0, MAX_CELL_CHARS) + " … ("
-          + (l.text().length() - MAX_CELL_CHARS) + " more characters: ask for JSON, XML, CSV or TSV to get them all)");
-    }
-    return l;
   }
 
   /** The answer to a query with SERVICE (Jena's own message names its internal setting). */
@@ -234,5 +234,5 @@ final class SparqlFrontFilter extends HttpFilter {
   }
 
   /** The most characters of one value shown in an HTML results table. */
-  static final int MAX_CELL_CHARS = 10_000;
+  static final int MAX_CELL_CHARS = ViewBuilder.MAX_CELL_CHARS;
 }

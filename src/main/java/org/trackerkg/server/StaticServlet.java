@@ -8,13 +8,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
-/** {@code /static/…}: the project's own CSS and JavaScript, from the classpath, nothing else. */
+/** {@code /static/…}: the project's own CSS, JavaScript and icon, from the classpath, nothing else. */
 final class StaticServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final String FOLDER = "/org/trackerkg/server/static/";
   private static final Map<String, String> FILES = Map.of(
       "style.css", "text/css; charset=utf-8",
-      "app.js", "text/javascript; charset=utf-8");
+      "app.js", "text/javascript; charset=utf-8",
+      "icon.svg", "image/svg+xml; charset=utf-8");
 
   private record File(byte[] body, String etag) {}
 

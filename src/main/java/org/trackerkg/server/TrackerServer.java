@@ -21,13 +21,9 @@ import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.riot.WebContent;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.CustomRequestLog;
 import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.NetworkConnectionLimit;
-import org.eclipse.jetty.server.ServerConnector;
 import org.trackerkg.store.ServedData;
 import org.trackerkg.store.TdbStore;
 import org.trackerkg.vocab.Iris;
@@ -132,6 +128,11 @@ public final class TrackerServer {
   }
 
   /** {@code http://host:port/} as a client on this machine reaches it. */
+  /** The reconciler the server answers /reconcile with (for tests in this package). */
+  org.trackerkg.link.Reconciler reconciler() {
+    return site.reconciler();
+  }
+
   public String url() {
     String h = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
     if (h.contains(":")) {
@@ -156,6 +157,11 @@ public final class TrackerServer {
   }
 
   /** The data served and what the pages know of it. */
+  /** What the pages and caches share (for tests in this package). */
+  Site site() {
+    return site;
+  }
+
   public ServedData data() {
     return data;
   }
@@ -196,6 +202,7 @@ public final class TrackerServer {
     private String host = DEFAULT_HOST;
     private Duration timeout = DEFAULT_TIMEOUT;
     private long maxRows = DEFAULT_MAX_ROWS;
+    private boolean behindProxy;
     private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
     private Duration headerTimeout = DEFAULT_HEADER_TIMEOUT;
     private int maxConnections = DEFAULT_MAX_CONNECTIONS;
@@ -250,6 +257,18 @@ public final class TrackerServer {
     /** The most result rows a query returns (default 10 000). */
     public Builder maxRows(long maxRows) {
       this.maxRows = maxRows;
+      return this;
+    }
+
+    /**
+     * Behind a reverse proxy: take the scheme, host and port clients used from {@code Forwarded} /
+     * {@code X-Forwarded-Proto}, {@code X-Forwarded-Host}, {@code X-Forwarded-Port} (Jetty's
+     * ForwardedRequestCustomizer), so the URLs the server writes (service description, {@code /void}, the
+     * reconciliation manifest) are the public ones. Off by default: without a proxy that sets these headers, any
+     * client could choose the URLs written into its own answers.
+     */
+    public Builder behindProxy(boolean behindProxy) {
+      this.behindProxy = behindProxy;
       return this;
     }
 
@@ -318,7 +337,6 @@ public final class TrackerServer {
       return this;
     }
 
-    /** Where progress messages (loading the TDB2 store) go (default standard error; null for none). */
     /** Serves {@code POST /scan} (app uploads up to {@code maxUpload} bytes); off when not called. */
     public Builder scan(long maxUpload) {
       if (maxUpload < 1) {
@@ -328,6 +346,7 @@ public final class TrackerServer {
       return this;
     }
 
+    /** Where progress messages (loading the TDB2 store) go (default standard error; null for none). */
     public Builder messages(PrintStream messages) {
       this.messages = messages;
       return this;
@@ -351,8 +370,11 @@ public final class TrackerServer {
         data.close();
         throw e;
       }
-      tuneJetty(fuseki);
-      logRequests(fuseki);
+      JettyBounds.apply(fuseki.getJettyServer(), host, idleTimeout, headerTimeout, maxConnections, maxBody);
+      if (behindProxy) {
+        JettyBounds.trustForwardedHeaders(fuseki.getJettyServer());
+      }
+      JettyBounds.logRequests(fuseki.getJettyServer(), requestLog);
       return new TrackerServer(fuseki, data, site, unregisterMetrics, host, port);
     }
 
@@ -445,7 +467,10 @@ public final class TrackerServer {
 
     /** The URL families: the SPARQL endpoint and its guards, one servlet per family of pages and APIs. */
     private FusekiServer.Builder routes(FusekiServer.Builder fb, Site site, DatasetGraph served) throws IOException {
-      DataService service = DataService.newBuilder(served).addEndpoint(Operation.Query, "").build();
+      // the query protocol, and the Graph Store Protocol read-only (GET/HEAD ?graph=IRI or ?default: Fuseki's own
+      // GSP_R; a PUT, POST or DELETE there is refused, the data is never written through /sparql)
+      DataService service = DataService.newBuilder(served).addEndpoint(Operation.Query, "")
+          .addEndpoint(Operation.GSP_R, "").build();
       return replication(writeEndpoints(fb, site, served))
           .port(port)
           .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery, new BoundedQuery(site.limits()))
@@ -456,16 +481,22 @@ public final class TrackerServer {
           .addFilter("/*", new SecurityHeadersFilter())
           .addFilter("/*", new RequestLimitFilter(maxBody, scanMaxUpload > 0 ? "/scan" : null))
           .addFilter(SPARQL_PATH, new SparqlFrontFilter(site))
+          .addFilter("/queries/*", new CannedResultFilter(site))
           .addServlet("", new LandingServlet(site))
           .addServlet("/id/*", new LinkedDataServlet(site))
           .addServlet("/doc/*", new LinkedDataServlet(site))
           .addServlet("/graph/*", new LinkedDataServlet(site))
           .addServlet("/ontology", new OntologyServlet(site))
+          .addServlet(ContextServlet.PATH, new ContextServlet(site))
           .addServlet("/void", new VoidServlet(site))
           .addServlet("/.well-known/void", new VoidServlet(site))
           .addServlet("/queries/*", new QueriesServlet(site))
           .addServlet("/reconcile/*", new ReconcileServlet(site))
           .addServlet("/match", new MatchServlet(site))
+          .addServlet("/search", new SearchServlet(site))
+          .addServlet("/trackers", new ListingServlet(site))
+          .addServlet("/organisations", new ListingServlet(site))
+          .addServlet("/pictures/*", new PictureServlet(site))
           .addServlet("/scan", new ScanServlet(site, scanMaxUpload))
           .addServlet("/static/*", new StaticServlet())
           .addServlet("/dumps/*", new DumpsServlet(dumpsDir));
@@ -478,48 +509,6 @@ public final class TrackerServer {
       CaffeineCacheMetrics.monitor(registry, site.results().cache(), "tkg_result_cache");
       // the replica's gauges are removed at stop: Fuseki's registry outlives a server in the same JVM
       return replication == null ? () -> {} : ReplicationServlet.registerMetrics(registry, replication);
-    }
-
-    /** Jetty's bounds: connections, idle and header deadlines, buffer and header sizes, slow bodies, forms. */
-    private void tuneJetty(FusekiServer fuseki) {
-      NetworkConnectionLimit connectionLimit = new NetworkConnectionLimit(maxConnections, fuseki.getJettyServer());
-      connectionLimit.setEndPointIdleTimeout(BUSY_IDLE_TIMEOUT.toMillis());
-      fuseki.getJettyServer().addBean(connectionLimit);
-      for (Connector c : fuseki.getJettyServer().getConnectors()) {
-        if (c instanceof ServerConnector sc) {
-          sc.setHost(host);
-          sc.setIdleTimeout(idleTimeout.toMillis());
-          sc.addEventListener(new HeaderDeadline(headerTimeout));
-        }
-        for (ConnectionFactory f : c.getConnectionFactories()) {
-          if (f instanceof HttpConnectionFactory h) {
-            h.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER_SIZE);
-            h.getHttpConfiguration().setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES);
-            // Jetty's own bound on slow bodies, checked at each read by the servlet input stream
-            h.getHttpConfiguration().setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
-          }
-        }
-      }
-      fuseki.getJettyServer().setErrorHandler(new SecurityHeadersFilter.Errors());
-      for (ServletContextHandler h : fuseki.getJettyServer().getDescendants(ServletContextHandler.class)) {
-        h.setMaxFormContentSize((int) Math.min(Integer.MAX_VALUE, maxBody));
-        for (org.eclipse.jetty.ee10.servlet.FilterHolder f : h.getServletHandler().getFilters()) {
-          if (f.getClassName() != null && f.getClassName().endsWith(".CrossOriginFilter")) {
-            f.setInitParameter("allowCredentials", "false"); // CORS for reading: another site never gets credentials
-          }
-        }
-      }
-    }
-
-    /** One line per request, when asked for. */
-    private void logRequests(FusekiServer fuseki) {
-      if (requestLog != null) {
-        PrintStream log = requestLog;
-        fuseki.getJettyServer().setRequestLog(new CustomRequestLog(line -> {
-          log.println(line);
-          log.flush();
-        }, "%{client}a - %u %t \"%r\" %s %O %{ms}T ms"));
-      }
     }
   }
 }

@@ -64,6 +64,30 @@ final class ViewBuilder {
     return Views.Link.text(n.toString());
   }
 
+  /** Longer values are cut in a results table: one aggregated value can be tens of megabytes. */
+  static final int MAX_CELL_CHARS = 10_000;
+
+  /**
+   * A results-table cell: an IRI as its label (linked to our page for our own IRIs) with its prefixed name (or
+   * the IRI) on hover; a literal as text, cut at {@link #MAX_CELL_CHARS}.
+   */
+  Views.Cell cell(Node n) {
+    if (n == null) {
+      return new Views.Cell(null, "", null);
+    }
+    if (n.isURI()) {
+      String q = Vocab.PREFIXES.qnameFor(n.getURI());
+      return new Views.Cell(href(n.getURI()), Labels.label(g, n), q != null ? q : n.getURI());
+    }
+    Views.Link l = link(n);
+    if (l.text() != null && l.text().length() > MAX_CELL_CHARS) {
+      return new Views.Cell(l.href(), l.text().substring(0, MAX_CELL_CHARS) + " … ("
+          + (l.text().length() - MAX_CELL_CHARS) + " more characters: ask for JSON, XML, CSV or TSV to get them all)",
+          null);
+    }
+    return new Views.Cell(l.href(), l.text(), null);
+  }
+
   /** A link labelled with the IRI's short form (for properties and classes). */
   Views.Link termLink(Node n) {
     return n.isURI() ? new Views.Link(href(n.getURI()), Labels.shortIri(n)) : link(n);
@@ -100,6 +124,15 @@ final class ViewBuilder {
     return Labels.literal(g, s, p);
   }
 
+  /** A SKOS concept's preferred label, from the data or the ontology; its short IRI when it has none. */
+  String conceptLabel(Node c) {
+    String label = Labels.literal(g, c, Vocab.prefLabel);
+    if (label == null) {
+      label = Labels.literal(org.trackerkg.vocab.Ontology.graph(), c, Vocab.prefLabel);
+    }
+    return label != null ? label : Labels.shortIri(c);
+  }
+
   static Node uri(String iri) {
     return NodeFactory.createURI(iri);
   }
@@ -121,10 +154,10 @@ final class ViewBuilder {
     String name = Labels.label(g, t);
     List<String> aliases = new ArrayList<>(new TreeSet<>(literals(t, Vocab.altLabel)));
     List<Node> companies = objects(t, TKG.company.asNode());
-    List<Views.Link> owners = new ArrayList<>();
-    for (Node c : companies) {
-      owners.addAll(links(objects(c, TKG.owner.asNode())));
-    }
+    Provenance prov = new Provenance(g, this);
+    List<List<Views.Link>> chains = new ArrayList<>();
+    companies.forEach(c -> chains.addAll(prov.ownerChains(c)));
+    List<Node> behind = prov.makersAndOwners(companies);
     List<String> places = new ArrayList<>();
     for (Node a : objects(t, Vocab.schemaAddress)) {
       String d = str(a, Vocab.schemaDescription);
@@ -155,11 +188,7 @@ final class ViewBuilder {
         .thenComparing(x -> x.pattern() == null ? "" : x.pattern()));
     List<Views.Link> categories = new ArrayList<>();
     for (Node c : objects(t, TKG.category.asNode())) {
-      String label = Labels.literal(g, c, Vocab.prefLabel);
-      if (label == null) {
-        label = Labels.literal(org.trackerkg.vocab.Ontology.graph(), c, Vocab.prefLabel);
-      }
-      categories.add(new Views.Link(href(c.getURI()), label != null ? label : Labels.shortIri(c)));
+      categories.add(new Views.Link(href(c.getURI()), conceptLabel(c)));
     }
     List<Views.Clause> clauses = new ArrayList<>();
     for (Node c : objects(t, TKG.clause.asNode())) {
@@ -172,28 +201,26 @@ final class ViewBuilder {
               ? Labels.shortIri(concept) : Labels.label(g, concept)));
         }
       }
-      clauses.add(new Views.Clause(str(c, Vocab.label), str(c, Vocab.schemaText), tags, citations(c)));
+      clauses.add(new Views.Clause(str(c, Vocab.label), Markdown.html(str(c, Vocab.schemaText)), tags,
+          prov.citations(c), prov.prose(c)));
     }
     clauses.sort(Comparator.comparing(x -> x.label() == null ? "" : x.label()));
-    List<Views.Group> relations = new ArrayList<>();
+    List<Views.Relation> relations = new ArrayList<>();
     for (String[] r : RELATIONS) {
-      List<Views.Link> ls = links(objects(t, uri(r[0])));
-      if (!ls.isEmpty()) {
-        relations.add(new Views.Group(r[1], ls));
+      List<Views.Cited> items = new ArrayList<>();
+      for (Node o : objects(t, uri(r[0]))) {
+        items.add(prov.cited(t, uri(r[0]), o, o));
+      }
+      if (!items.isEmpty()) {
+        items.sort(Provenance.byText());
+        relations.add(new Views.Relation(r[1], items));
       }
     }
     List<Views.Product> products = new ArrayList<>();
     products(objects(t, TKG.product.asNode()), 0, products, new TreeSet<>());
-    List<Views.Reference> refs = new ArrayList<>();
-    for (Node r : objects(t, Vocab.dctReferences)) {
-      Node url = Labels.object(g, r, Vocab.schemaUrl);
-      refs.add(new Views.Reference(str(r, TKG.key.asNode()), str(r, Vocab.dctTitle),
-          url == null ? null : external(url)));
-    }
-    refs.sort(Comparator.comparing(x -> x.key() == null ? "" : x.key()));
-    List<Views.Link> sources = new ArrayList<>();
-    for (Node d : subjects(FOAF_PRIMARY_TOPIC, t)) {
-      sources.add(link(d));
+    List<Views.Cited> madeBy = new ArrayList<>();
+    for (Node c : companies) {
+      madeBy.add(prov.cited(t, TKG.company.asNode(), c, c));
     }
     List<Views.Link> websites = objects(t, Vocab.schemaUrl).stream().map(ViewBuilder::external).toList();
     List<Views.Link> docs = objects(t, TKG.documentation.asNode()).stream().map(ViewBuilder::external).toList();
@@ -224,20 +251,16 @@ final class ViewBuilder {
       ld.put("sameAs", exodusLink.href());
     }
     Views.Page page = new Views.Page(name, Pages.jsonLd(ld), formats(docPath));
-    return new Views.Tracker(page, iri, name, aliases, str(t, Vocab.schemaDescription), links(companies), owners,
+    return new Views.Tracker(page, iri, name, aliases, str(t, Vocab.schemaDescription), madeBy, chains,
+        prov.founded(companies), prov.funding(companies), prov.wikidata(behind),
         places.isEmpty() ? null : String.join("; ", places), websites, docs, exodus, exodusLink, sigs, categories,
-        clauses, relations, products, refs, sources);
+        clauses, relations, products, prov.references(t), prov.sources(t), picture(t, "network",
+        "Integration network of " + name + ": its integrations on the right, the trackers integrating with it on "
+        + "the left"));
   }
 
   private List<Views.Link> citations(Node n) {
-    List<Views.Link> out = new ArrayList<>();
-    for (Node r : objects(n, TKG.citation.asNode())) {
-      Node url = Labels.object(g, r, Vocab.schemaUrl);
-      String key = str(r, TKG.key.asNode());
-      out.add(new Views.Link(url == null ? null : Http.safeHref(url.isURI() ? url.getURI() : url.toString()),
-          key == null ? Labels.label(g, r) : key));
-    }
-    return out;
+    return new Provenance(g, this).citations(n);
   }
 
   private void products(List<Node> nodes, int depth, List<Views.Product> out, Set<String> seen) {
@@ -247,12 +270,35 @@ final class ViewBuilder {
       return s == null ? "" : s;
     }));
     for (Node p : sorted) {
-      if (!seen.add(p.toString()) || depth > 10) {
+      String pname = str(p, Vocab.schemaName);
+      String desc = str(p, Vocab.schemaDescription);
+      // the same product stated twice (name and text alike) is shown once; a heading line is not a product
+      String same = (pname == null ? "" : pname.strip().toLowerCase(java.util.Locale.ROOT)) + "\n"
+          + (desc == null ? "" : desc.strip().toLowerCase(java.util.Locale.ROOT));
+      if (!seen.add(p.toString()) || !seen.add(same) || depth > 10 || headingLine(pname, desc)) {
         continue;
       }
-      out.add(new Views.Product(str(p, Vocab.schemaName), str(p, Vocab.schemaDescription), depth, citations(p)));
+      out.add(new Views.Product(pname, desc, depth, citations(p)));
       products(objects(p, Vocab.schemaHasPart), depth + 1, out, seen);
     }
+  }
+
+  /** The picture of a thing ({@link PictureServlet}) when there is something to draw, else null. */
+  private Views.Link picture(Node n, String kind, String alt) {
+    Pictures p = new Pictures(g, base);
+    boolean any = kind.equals("network") ? p.hasNetwork(n) : p.hasOwnership(n);
+    String slug = n.getURI().substring(n.getURI().lastIndexOf('/') + 1);
+    return any ? new Views.Link("/pictures/" + kind + "/" + slug + ".svg", alt) : null;
+  }
+
+  /** A list item that is a heading of its own ("### Products", "Products:", "**Services**") rather than a product. */
+  static boolean headingLine(String name, String description) {
+    String n = name == null ? "" : name.strip();
+    if (description != null && !description.isBlank()) {
+      return false;
+    }
+    return n.isEmpty() || n.startsWith("#") || n.endsWith(":") || n.matches("\\*\\*[^*]+\\*\\*:?")
+        || n.matches("(?i)(products?|services?|products and services|features?)");
   }
 
   private List<String> literals(Node s, Node p) {
@@ -268,14 +314,37 @@ final class ViewBuilder {
   Views.Organisation organisation(String iri, String docPath) {
     Node o = uri(iri);
     String name = Labels.label(g, o);
+    Provenance prov = new Provenance(g, this);
     List<String> labels = new ArrayList<>(new TreeSet<>(literals(o, Vocab.label)));
-    List<Views.Group> namedBy = new ArrayList<>();
+    List<Views.Relation> namedBy = new ArrayList<>();
     for (String[] r : RELATIONS) {
-      List<Views.Link> ls = links(subjects(uri(r[0]), o));
-      if (!ls.isEmpty()) {
-        namedBy.add(new Views.Group(r[2], ls));
+      List<Views.Cited> items = new ArrayList<>();
+      for (Node t : subjects(uri(r[0]), o)) {
+        items.add(prov.cited(t, uri(r[0]), o, t));
+      }
+      if (!items.isEmpty()) {
+        items.sort(Provenance.byText());
+        namedBy.add(new Views.Relation(r[2], items));
       }
     }
+    List<Node> made = subjects(TKG.company.asNode(), o);
+    List<Node> viaSubsidiaries = new ArrayList<>(new Listings.Ownership(g).trackers(o));
+    viaSubsidiaries.removeAll(made);
+    List<Views.Link> websites = objects(o, Vocab.schemaUrl).stream().map(ViewBuilder::external).toList();
+    List<Views.Link> wd = prov.wikidata(List.of(o));
+    List<Views.Link> sources = new ArrayList<>();
+    java.util.Set<Node> docs = new java.util.LinkedHashSet<>();
+    for (Node t : made) {
+      docs.addAll(subjects(FOAF_PRIMARY_TOPIC, t));
+    }
+    for (Views.Relation r : namedBy) { // the documents of the trackers naming it
+      for (Views.Cited c : r.items()) {
+        if (c.link().href() != null && c.link().href().startsWith("/doc/tracker/")) {
+          docs.addAll(subjects(FOAF_PRIMARY_TOPIC, uri(base + "id/" + c.link().href().substring(5))));
+        }
+      }
+    }
+    docs.forEach(d -> sources.add(link(d)));
     Map<String, Object> ld = new LinkedHashMap<>();
     ld.put("@context", "https://schema.org");
     ld.put("@type", "Organization");
@@ -284,9 +353,15 @@ final class ViewBuilder {
     if (labels.size() > 1) {
       ld.put("alternateName", labels);
     }
+    if (!wd.isEmpty()) {
+      ld.put("sameAs", Listings.wikidata(g, o).getURI());
+    }
     Views.Page page = new Views.Page(name, Pages.jsonLd(ld), formats(docPath));
-    return new Views.Organisation(page, iri, name, labels, links(subjects(TKG.company.asNode(), o)),
-        links(subjects(TKG.owner.asNode(), o)), links(objects(o, TKG.owner.asNode())), namedBy);
+    return new Views.Organisation(page, iri, name, labels, links(made), links(viaSubsidiaries),
+        links(subjects(TKG.owner.asNode(), o)), links(objects(o, TKG.owner.asNode())), prov.ownerChains(o), namedBy,
+        websites, wd.isEmpty() ? null : wd.get(0), prov.founded(List.of(o)), prov.funding(List.of(o)), sources,
+        picture(o, "ownership", "Ownership tree around " + name + ", with the trackers each organisation makes or "
+        + "owns"));
   }
 
   Views.Thing thing(String iri, String docPath, Set<String> owned) {

@@ -25,21 +25,50 @@ public final class Views {
 
   public record Signature(String kind, String pattern) {}
 
-  public record Clause(String label, String text, List<Link> tags, List<Link> citations) {}
+  /** A policy clause: its text rendered from Markdown ({@link Markdown}: escaped, http(s) links only). */
+  public record Clause(String label, String html, List<Link> tags, List<Link> citations, String prose) {}
+
+  /**
+   * A value with the references that support it and, when it was read from a sentence of prose rather than a
+   * labelled list, that sentence ({@code prose}, else null).
+   */
+  public record Cited(Link link, List<Link> citations, String prose) {}
+
+  /** A relation's heading and its values, each with its sources. */
+  public record Relation(String label, List<Cited> items) {}
+
+  /** Funding raised: the amount as written for people, the text it was read from, its sources. */
+  public record Funding(String amount, String description, List<Link> citations, String prose) {}
+
+  /** A source document of a page: its page, file name, rights holder, licence, and the file's SHA-256. */
+  public record SourceDoc(Link link, String file, Link holder, Link licence, String sha256) {}
 
   public record Group(String label, List<Link> links) {}
 
   public record Product(String name, String description, int depth, List<Link> citations) {}
 
-  public record Reference(String key, String title, Link url) {}
+  /** A cited reference, once per key, with every URL the sources give it. */
+  public record Reference(String key, String title, List<Link> urls) {}
 
+  /**
+   * A tracker's page. {@code ownerChains}: each path from a maker up to an owner nobody owns ({@code Crashlytics →
+   * Google}); {@code founded}, {@code funding} and {@code wikidata} are the makers'.
+   */
   public record Tracker(Page page, String iri, String name, List<String> aliases, String description,
-      List<Link> company, List<Link> owners, String location, List<Link> websites, List<Link> documentation,
+      List<Cited> company, List<List<Link>> ownerChains, List<String> founded, List<Funding> funding,
+      List<Link> wikidata, String location, List<Link> websites, List<Link> documentation,
       String exodus, Link exodusLink, List<Signature> signatures, List<Link> categories, List<Clause> clauses,
-      List<Group> relations, List<Product> products, List<Reference> references, List<Link> sources) {}
+      List<Relation> relations, List<Product> products, List<Reference> references, List<SourceDoc> sources,
+      Link networkPicture) {}
 
+  /**
+   * An organisation's page: the trackers it makes, those it owns through subsidiaries ({@code tkg:owner*}), its
+   * owner chains, the relations that name it, its websites, Wikidata item and sources.
+   */
   public record Organisation(Page page, String iri, String name, List<String> labels, List<Link> makes,
-      List<Link> owns, List<Link> ownedBy, List<Group> namedBy) {}
+      List<Link> ownedTrackers, List<Link> owns, List<Link> ownedBy, List<List<Link>> ownerChains,
+      List<Relation> namedBy, List<Link> websites, Link wikidata, List<String> founded, List<Funding> funding,
+      List<Link> sources, Link ownershipPicture) {}
 
   /** One statement about a thing: property and value (outgoing) or subject and property (incoming). */
   public record Row(Link first, Link second) {}
@@ -52,7 +81,10 @@ public final class Views {
   public record Ontology(Page page, String iri, String title, String comment, List<Term> classes,
       List<Term> properties, List<Term> concepts) {}
 
-  /** A canned query on the SPARQL page: its text (defaults substituted), to run in the editor, and its page. */
+  /**
+   * A canned query on the SPARQL page: its text (defaults or an example substituted), the link that runs it in the
+   * editor, and its parameter page (null when it has no parameters).
+   */
   public record Canned(String name, String title, String query, String runHref, String pageHref) {}
 
   /** A canned query's parameter: type, default (null when required), and the value to show in the form. */
@@ -66,10 +98,14 @@ public final class Views {
   /** One canned query's results ({@code results} null when {@code error} says why). */
   public record CannedResults(Page page, CannedEntry query, Results results, String error) {}
 
-  public record Results(List<String> vars, List<List<Link>> rows, Boolean ask, boolean capped, long maxRows) {}
+  /** A results-table cell: its text (an IRI's label), its link, and the IRI's prefixed name or IRI on hover. */
+  public record Cell(String href, String text, String title) {}
 
+  public record Results(List<String> vars, List<List<Cell>> rows, Boolean ask, boolean capped, long maxRows) {}
+
+  /** The SPARQL page; {@code downloads} are the same query's results as files (JSON, CSV…). */
   public record Sparql(Page page, String query, List<Canned> canned, Results results, String error,
-      long timeoutSeconds, long maxRows) {}
+      long timeoutSeconds, long maxRows, List<Link> downloads) {}
 
   public record Queries(Page page, List<CannedEntry> queries) {}
 

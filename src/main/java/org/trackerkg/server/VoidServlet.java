@@ -31,7 +31,7 @@ final class VoidServlet extends HttpServlet {
       Http.notAcceptable(req, resp, offers);
       return;
     }
-    RdfFormat f = RdfFormat.byMediaType(chosen);
+    RdfFormat f = RdfFormat.forOffer(chosen, false);
     String root = Http.root(req);
     Site.Cached c = site.cached("void " + f + " " + root + " " + Descriptions.dumpFiles(site.dumpsDir()), () -> {
       Graph g = Descriptions.voidGraph(site.data(), root, site.dumpsDir());
@@ -47,6 +47,6 @@ final class VoidServlet extends HttpServlet {
       return Site.Cached.of(Pages.render("void.jte", new Views.Void(page, ttl, site.data().triples(), entities,
           site.data().trackers().size(), site.data().organisations().size())), Pages.HTML);
     });
-    Http.send(req, resp, c);
+    LinkedDataServlet.sendAs(req, resp, c, f, chosen);
   }
 }

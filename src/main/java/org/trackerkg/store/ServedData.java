@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +12,16 @@ import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
+import org.trackerkg.base.UnionGraph;
 import org.trackerkg.vocab.Labels;
 import org.trackerkg.vocab.TKG;
 import org.trackerkg.vocab.Iris;
@@ -54,18 +58,36 @@ public class ServedData {
 
   /** With {@code defaultIsUnion}, the default graph holds a copy of the union (walked instead of the union view). */
   public ServedData(DatasetGraph dataset, String base, boolean loadedFromScratch, Runnable onClose, boolean defaultIsUnion) {
+    this(dataset, base, loadedFromScratch, onClose, defaultIsUnion, null);
+  }
+
+  /**
+   * With {@code sameData}, an in-memory dataset holding the very quads of {@code dataset}, the first summary is
+   * computed from it: walking a TDB2 union decodes every node from disk, which took half of {@code serve --tdb}'s
+   * own work after loading (bench/README.md, "TDB2 load").
+   */
+  public ServedData(DatasetGraph dataset, String base, boolean loadedFromScratch, Runnable onClose,
+      boolean defaultIsUnion, DatasetGraph sameData) {
     this.dataset = dataset;
     this.defaultIsUnion = defaultIsUnion;
     this.base = base;
     this.loadedFromScratch = loadedFromScratch;
     this.onClose = onClose;
-    summarise();
+    if (sameData == null) {
+      summarise();
+    } else {
+      // over a copy of the union: a live union view asks every named graph for each label looked up
+      summary = summaryOf(new Index(sameData, UnionGraph.copyOf(sameData)));
+    }
   }
 
   /** Computes again what the pages know of the data: after a change (a patch applied by a replica). */
   public void summarise() {
-    Index ix = read(() -> new Index(dataset, union()));
-    summary = new Summary(ix.triples, Collections.unmodifiableNavigableSet(ix.subjects), List.copyOf(ix.trackers),
+    summary = summaryOf(read(() -> new Index(dataset, union())));
+  }
+
+  private static Summary summaryOf(Index ix) {
+    return new Summary(ix.triples, Collections.unmodifiableNavigableSet(ix.subjects), List.copyOf(ix.trackers),
         List.copyOf(ix.orgs), Collections.unmodifiableMap(ix.classes), Collections.unmodifiableMap(ix.properties),
         List.copyOf(ix.sources), ix.objects);
   }
@@ -86,8 +108,14 @@ public class ServedData {
     Txn.executeWrite(dsg, () -> {
       Graph union = dsg.getDefaultGraph();
       Iris iris = new Iris(base);
-      built.find().forEachRemaining(q -> {
-        if (!q.isDefaultGraph()) {
+      // one object per distinct term: the parser and the mapper make a new Node (and String) for many repeats of
+      // the same IRI or literal; sharing them saves ~50 heap bytes per triple (bench/README.md, "Memory")
+      Map<Node, Node> terms = new HashMap<>();
+      Function<Node, Node> one = n -> terms.computeIfAbsent(n, Function.identity());
+      built.find().forEachRemaining(b -> {
+        if (!b.isDefaultGraph()) {
+          Quad q = Quad.create(one.apply(b.getGraph()), one.apply(b.getSubject()), one.apply(b.getPredicate()),
+              one.apply(b.getObject()));
           dsg.add(q);
           // past versions (tkg history) are served as named graphs, outside the union of the current data
           if (!q.getGraph().isURI() || !iris.isVersionGraph(q.getGraph().getURI())) {

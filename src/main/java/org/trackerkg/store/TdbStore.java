@@ -1,18 +1,22 @@
 package org.trackerkg.store;
 
 import org.trackerkg.base.Hashes;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
+import java.util.HashMap;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
+import com.google.common.hash.HashCode;
+import com.google.common.hash.HashFunction;
+import com.google.common.hash.Hasher;
+import com.google.common.hash.Hashing;
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.progress.MonitorOutput;
 import org.apache.jena.tdb2.DatabaseMgr;
@@ -21,7 +25,6 @@ import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.trackerkg.base.AtomicFile;
-import org.trackerkg.publish.RdfOutput;
 
 /**
  * The persistent TDB2 store under a directory. Layout:
@@ -29,9 +32,9 @@ import org.trackerkg.publish.RdfOutput;
  *   DIR/current            "db-…" name of the database in use, then the sha256 of the input it holds
  *   DIR/db-{hash}-{time}/  a TDB2 database
  * </pre>
- * The input's identity is the sha256 of its sorted N-Quads (which includes the base). An unchanged input reuses
- * the database without loading; a changed one is bulk-loaded into a new directory, and {@code current} is
- * replaced (atomic rename) only once the load is complete, so a failed load leaves the old database in use.
+ * The input's identity is an order-independent hash of its quads and the base ({@link #fingerprint}). An unchanged
+ * input reuses the database without loading; a changed one is bulk-loaded (from memory, through the loader's stream)
+ * into a new directory, and {@code current} is replaced (atomic rename) only once the load is complete, so a failed load leaves the old database in use.
  */
 public final class TdbStore {
   static final String CURRENT = "current";
@@ -40,30 +43,42 @@ public final class TdbStore {
 
   public static ServedData open(Path dir, DatasetGraph input, String base, PrintStream messages) throws IOException {
     Files.createDirectories(dir);
-    Path nq = Files.createTempFile(dir, ".input-", ".nq");
-    try {
-      String hash = writeNQuads(input, base, nq);
-      Current current = readCurrent(dir);
-      boolean reuse = current != null && current.hash.equals(hash) && Files.isDirectory(dir.resolve(current.name));
-      String name;
-      if (reuse) {
-        name = current.name;
-        say(messages, "tkg: TDB2 store " + dir.resolve(name) + " holds this input: not reloaded");
-      } else {
-        name = "db-" + hash.substring(0, 12) + "-" + System.currentTimeMillis();
-        Path db = dir.resolve(name);
-        say(messages, "tkg: loading the input into a new TDB2 store " + db + " …");
-        load(db, nq, messages);
-        AtomicFile.write(dir.resolve(CURRENT),
-            out -> out.write((name + "\n" + hash + "\n").getBytes(StandardCharsets.UTF_8)));
-        removeOthers(dir, name);
-      }
-      DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(dir.resolve(name).toString());
-      dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
-      return new ServedData(dsg, base, !reuse, () -> TDBInternal.expel(dsg));
-    } finally {
-      Files.deleteIfExists(nq);
+    // an interrupted start of an earlier version left its input beside the store (17 MB each): ours by name, and a
+    // store folder serves one server at a time
+    org.trackerkg.base.Leftovers.sweep(dir, java.util.List.of(".input-*.nq"), java.time.Duration.ZERO);
+    String hash = fingerprint(input, base);
+    Current current = readCurrent(dir);
+    boolean reuse = current != null && current.hash.equals(hash) && Files.isDirectory(dir.resolve(current.name));
+    String name;
+    if (reuse) {
+      name = current.name;
+      say(messages, "tkg: TDB2 store " + dir.resolve(name) + " holds this input: not reloaded");
+    } else {
+      name = "db-" + hash.substring(0, 12) + "-" + System.currentTimeMillis();
+      Path db = dir.resolve(name);
+      say(messages, "tkg: loading the input into a new TDB2 store " + db + " …");
+      load(db, input, messages);
+      AtomicFile.write(dir.resolve(CURRENT),
+          out -> out.write((name + "\n" + hash + "\n").getBytes(StandardCharsets.UTF_8)));
+      removeOthers(dir, name);
     }
+    DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(dir.resolve(name).toString());
+    dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
+    // the pages' summary from the input in memory (the same quads, without decoding every node from disk), over a
+    // copy of its union: up to SUMMARY_COPY_QUADS, past which the copy's heap counts more than the time it saves
+    boolean fromInput = count(input) <= SUMMARY_COPY_QUADS;
+    return new ServedData(dsg, base, !reuse, () -> TDBInternal.expel(dsg), false, fromInput ? input : null);
+  }
+
+  /** About 2 GB of heap for the union's copy. */
+  static final long SUMMARY_COPY_QUADS = 5_000_000;
+
+  private static long count(DatasetGraph input) {
+    long n = 0;
+    for (var it = input.listGraphNodes(); it.hasNext(); ) {
+      n += input.getGraph(it.next()).size();
+    }
+    return n + input.getDefaultGraph().size();
   }
 
   /** The name of the database in use, or null when there is none yet. */
@@ -86,16 +101,70 @@ public final class TdbStore {
     return new Current(lines.get(0).trim(), lines.get(1).trim());
   }
 
-  private static String writeNQuads(DatasetGraph input, String base, Path nq) throws IOException {
-    MessageDigest md = Hashes.sha256();
-    try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(nq), 1 << 16),
-        md)) {
-      RdfOutput.write(input, RdfOutput.Format.NQ, base, out);
-    }
-    return Hashes.hex(md);
+  /**
+   * The input's identity without sorting, formatting or writing it: for each quad a 128-bit hash (Guava's
+   * murmur3_128) of its four terms' hashes (each of kind, text, datatype or language), summed lane by lane (two 64-bit lanes, modulo
+   * 2^64) over the set of quads, so that the order the quads come in does not matter; then the sha256 of the base,
+   * the count and the sums. Sorting the N-Quads lines to hash them, writing them to a file and parsing that file
+   * again took most of {@code serve --tdb}'s own work, and a sha256 per quad still half of it (bench/README.md,
+   * "TDB2 load"). This is a change detector for the project's own input, not a defence against crafted collisions.
+   */
+  static String fingerprint(DatasetGraph input, String base) {
+    HashFunction f = Hashing.murmur3_128();
+    // each term's hash once: a term recurs in many quads (a subject in all its statements, a class in thousands)
+    Map<Node, HashCode> terms = new HashMap<>();
+    long[] lanes = new long[2];
+    long[] count = {0};
+    input.find().forEachRemaining(q -> {
+      if (terms.size() > TERM_CACHE) {
+        terms.clear();  // bounded: a huge input costs more hashing, not more memory
+      }
+      Hasher h = f.newHasher();
+      for (Node n : new Node[] {q.isDefaultGraph() ? null : q.getGraph(), q.getSubject(), q.getPredicate(),
+          q.getObject()}) {
+        h.putBytes(n == null ? DEFAULT_GRAPH : terms.computeIfAbsent(n, t -> term(f, t)).asBytes());
+      }
+      ByteBuffer b = ByteBuffer.wrap(h.hash().asBytes());
+      lanes[0] += b.getLong();
+      lanes[1] += b.getLong();
+      count[0]++;
+    });
+    return Hashes.sha256Hex("tracker-kg tdb input 3\n" + base + "\n" + count[0] + "\n"
+        + Long.toHexString(lanes[0]) + "\n" + Long.toHexString(lanes[1]));
   }
 
-  private static void load(Path db, Path nq, PrintStream messages) {
+  private static final int TERM_CACHE = 1 << 20;
+  private static final byte[] DEFAULT_GRAPH = new byte[16];
+
+  /** A term's hash, unambiguous: a kind letter, then each part as its length and its UTF-16 text. */
+  private static HashCode term(HashFunction f, Node n) {
+    Hasher h = f.newHasher();
+    if (n.isURI()) {
+      h.putChar('U');
+      part(h, n.getURI());
+    } else if (n.isLiteral()) {
+      h.putChar('L');
+      part(h, n.getLiteralLexicalForm());
+      part(h, n.getLiteralDatatypeURI());
+      part(h, n.getLiteralLanguage());
+    } else {
+      h.putChar('B');
+      part(h, n.toString());
+    }
+    return h.hash();
+  }
+
+  private static void part(Hasher h, String s) {
+    String t = s == null ? "" : s;
+    h.putInt(t.length()).putUnencodedChars(t);
+  }
+
+  /**
+   * Jena's bulk loader fed the quads from memory through its stream (no N-Quads file written and parsed again).
+   * The phased loader on a few cores, the parallel one (a thread per index) from 8 cores up; on 2 cores the
+   * parallel loader's threads contend (bench/results.md, "load").
+   */
+  private static void load(Path db, DatasetGraph input, PrintStream messages) {
     DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(db.toString());
     try {
       MonitorOutput output = (fmt, args) -> {
@@ -103,13 +172,20 @@ public final class TdbStore {
           messages.println("tkg: " + String.format(fmt, args));
         }
       };
-      // the parallel loader runs a thread per index and wants many cores; on a few (2 here) it was 3x slower
-      // than the phased loader, which builds the indexes a few at a time (bench/results.md, "load")
       DataLoader loader = Runtime.getRuntime().availableProcessors() >= 8
           ? LoaderFactory.parallelLoader(dsg, output) : LoaderFactory.phasedLoader(dsg, output);
       loader.startBulk();
       try {
-        loader.load(nq.toString());
+        StreamRDF stream = loader.stream();
+        stream.start();
+        input.find().forEachRemaining(q -> {
+          if (q.isDefaultGraph()) {
+            stream.triple(q.asTriple());
+          } else {
+            stream.quad(q);
+          }
+        });
+        stream.finish();
         loader.finishBulk();
       } catch (RuntimeException e) {
         loader.finishException(e);

@@ -18,6 +18,13 @@ public final class Iris {
   private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
+  /**
+   * The longest slug: a longer one keeps its first characters and ends with {@code -} and {@link #shortHash} of the
+   * whole name, so every IRI fits URL and header limits (a 50 000-character organisation name made its pages a 500)
+   * and two long names with the same beginning still get different IRIs.
+   */
+  public static final int MAX_SLUG_CHARS = 80;
+
   private final String base;
 
   public Iris(String base) {
@@ -67,7 +74,8 @@ public final class Iris {
 
   /**
    * Name without its parenthetical, ASCII-folded, lower case, non-alphanumerics as {@code -}:
-   * "Appboy (Braze)" → {@code appboy}, "Xiti (by AT Internet)" → {@code xiti}. Never empty.
+   * "Appboy (Braze)" → {@code appboy}, "Xiti (by AT Internet)" → {@code xiti}. Never empty, and never longer than
+   * {@link #MAX_SLUG_CHARS} (a longer one is cut and ends with a hash of the name).
    */
   public static String slug(String name) {
     String s = PARENTHETICAL.matcher(name == null ? "" : name).replaceAll(" ");
@@ -77,7 +85,14 @@ public final class Iris {
     s = asciiFold(s).toLowerCase(Locale.ROOT);
     s = NON_ALNUM.matcher(s).replaceAll("-");
     s = trimDashes(s);
-    return s.isEmpty() ? "x" + shortHash(name == null ? "" : name) : s;
+    if (s.isEmpty()) {
+      return "x" + shortHash(name == null ? "" : name);
+    }
+    if (s.length() > MAX_SLUG_CHARS) {
+      // a readable prefix and the hash of the whole name: 71 + 1 + 8 characters at most
+      s = trimDashes(s.substring(0, MAX_SLUG_CHARS - 9)) + "-" + shortHash(name);
+    }
+    return s;
   }
 
   public static String asciiFold(String s) {

@@ -41,12 +41,13 @@ import org.trackerkg.vocab.Iris;
  *
  * <pre>
  * Options: --quick            small sizes, short load runs (a few minutes)
- *          --only a,b,…       sections: read,convert,load,serve,startup,match (default: all)
+ *          --only a,b,…       sections: read,convert,load,serve,scale,startup,match (default: all; scale: full only)
  *          --work DIR         scratch folder (default /tmp/tkg-bench)
  *          --out DIR          where results go (default bench)
  *          --corpus DIR       the shared corpus (default ../shared/corpus)
  *          --jfr              record each server child with JFR (files in the work folder)
  *          --note TEXT        a note printed at the top of results.md (e.g. what else the machine was doing)
+ *          --no-virtuoso      leave Virtuoso out even where it is installed (a smoke run of the serve rows)
  * </pre>
  */
 public final class BenchHarness {
@@ -83,7 +84,7 @@ public final class BenchHarness {
     Path work = Path.of("/tmp/tkg-bench");
     Path out = Path.of("bench");
     Path corpus = org.trackerkg.Corpus.project().resolve("../shared/corpus").normalize();
-    List<String> only = List.of("read", "convert", "load", "serve", "startup", "match");
+    List<String> only = List.of("read", "convert", "load", "serve", "scale", "startup", "match");
     String note = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -94,10 +95,11 @@ public final class BenchHarness {
         case "--corpus" -> corpus = Path.of(args[++i]);
         case "--only" -> only = Arrays.asList(args[++i].split(","));
         case "--note" -> note = args[++i];
+        case "--no-virtuoso" -> System.setProperty(ServeBench.NO_VIRTUOSO, "true");
         default -> {
           System.err.println("unknown option " + args[i]
-              + "; usage: BenchHarness [--quick] [--only read,convert,load,serve,startup,match] [--work DIR] "
-              + "[--out DIR] [--corpus DIR] [--jfr] [--note TEXT]");
+              + "; usage: BenchHarness [--quick] [--only read,convert,load,serve,scale,startup,match] [--work DIR] "
+              + "[--out DIR] [--corpus DIR] [--jfr] [--note TEXT] [--no-virtuoso]");
           System.exit(2);
         }
       }
@@ -159,6 +161,13 @@ public final class BenchHarness {
     }
     if (only.contains("serve") && haveDumps) {
       section("serve", () -> new ServeBench(this).run(nq, nt, serveSize));
+    }
+    if (only.contains("scale")) {
+      if (quick) {
+        notes.add("scale: part of the full run only (100 000 dossiers): skipped in --quick");
+      } else {
+        section("scale", () -> scale(dirs.get(sizes[sizes.length - 1]), sizes[sizes.length - 1]));
+      }
     }
     if (only.contains("startup")) {
       section("startup", () -> startup(dirs.get(startupSize()), startupSize()));
@@ -331,15 +340,58 @@ public final class BenchHarness {
         oursTdb / par, "≥ 0.9×", oursTdb / par >= 0.9);
     row("load", "TDB2: TrackerServer --tdb (TdbStore)", oursTdb, "quads/s", "TDB2 phasedLoader", ph,
         oursTdb / ph, "≥ 0.9×", oursTdb / ph >= 0.9);
+    double memRatio = r.get("oursMemHeapPerTriple").asDouble() / r.get("jenaMemNtHeapPerTriple").asDouble();
     row("memory", "heap bytes per triple, TrackerServer in memory (named graphs + union copy + index)",
-        r.get("oursMemHeapPerTriple").asDouble(), "B/triple", "Jena in-memory dataset, the N-Triples dump",
-        r.get("jenaMemNtHeapPerTriple").asDouble(),
-        r.get("oursMemHeapPerTriple").asDouble() / r.get("jenaMemNtHeapPerTriple").asDouble(), "", null);
+        r.get("oursMemHeapPerTriple").asDouble(), "B/triple", "Jena's default in-memory dataset (createTxnMem), "
+            + "the N-Triples dump", r.get("jenaMemNtHeapPerTriple").asDouble(), memRatio, "≤ 0.6×", memRatio <= 0.6);
     row("memory", "heap bytes per quad, Jena in-memory dataset of the N-Quads dump",
         r.get("jenaMemHeapPerQuad").asDouble(), "B/quad", "-", Double.NaN, Double.NaN, "", null);
     row("memory", "TDB2 bytes on disk per quad (TdbStore, apparent size)", (double) r.get("oursTdbBytes").asLong()
             / quads, "B/quad", "TDB2 parallelLoader", (double) r.get("jenaTdbParallelBytes").asLong() / quads,
         (double) r.get("oursTdbBytes").asLong() / r.get("jenaTdbParallelBytes").asLong(), "", null);
+  }
+
+  // ----------------------------------------------------------------------------------------------- scale
+
+  /**
+   * Full run only: the largest corpus (100 000 dossiers, ~47 M quads) in TDB2. Load: {@code TrackerServer --tdb}
+   * against Jena's parallel loader on the same N-Quads; disk bytes per quad; then serving from that store against a
+   * bare Fuseki on the same database ({@link ServeBench#scale}). Our side holds the parsed input in memory before it
+   * loads (TrackerServer takes a dataset): a 20 GiB heap.
+   */
+  private void scale(Path dir, int n) throws Exception {
+    Path nt = work.resolve("scale-" + n + ".nt");
+    Path nq = work.resolve("scale-" + n + ".nq");
+    if (!Files.exists(nq) || !Files.exists(nt)) {
+      JsonNode c = child(List.of("-Xmx8g"), ConvertChild.class, Duration.ofMinutes(60), dir.toString(),
+          nt.toString(), nq.toString());
+      if (c == null) {
+        Files.deleteIfExists(nt);
+        Files.deleteIfExists(nq);
+        notes.add("scale: could not convert " + n + " dossiers: " + lastChildFailure);
+        return;
+      }
+    }
+    Path scaleWork = work.resolve("scale");
+    Files.createDirectories(scaleWork);
+    JsonNode r = child(List.of("-Xmx20g"), LoadChild.class, Duration.ofMinutes(180), nq.toString(), nt.toString(),
+        scaleWork.toString(), "scale");
+    if (r == null) {
+      notes.add("scale: load failed: " + lastChildFailure);
+      return;
+    }
+    raw.put("scale-load", r);
+    long quads = r.get("quads").asLong();
+    double ours = quads / r.get("oursTdbS").asDouble();
+    double par = quads / r.get("jenaTdbParallelS").asDouble();
+    row("scale", String.format(Locale.ROOT, "TDB2 load of %,d dossiers (%,d quads): TrackerServer --tdb", n, quads),
+        ours, "quads/s", "TDB2 parallelLoader, same N-Quads", par, ours / par, "≥ 0.9×", ours / par >= 0.9);
+    row("scale", "TDB2 bytes on disk per quad (TdbStore, apparent size)", (double) r.get("oursTdbBytes").asLong()
+            / quads, "B/quad", "TDB2 parallelLoader", (double) r.get("jenaTdbParallelBytes").asLong() / quads,
+        (double) r.get("oursTdbBytes").asLong() / r.get("jenaTdbParallelBytes").asLong(), "(reported)", null);
+    new ServeBench(this).scale(nq, nt, n, scaleWork.resolve("tdb-ours"));
+    notes.add("scale: tdb2.xloader (a shell script around jena-cmds and sort(1)) was not run: the parallel loader "
+        + "is the baseline");
   }
 
   // --------------------------------------------------------------------------------------------- startup
@@ -383,11 +435,11 @@ public final class BenchHarness {
       double bm = median(b);
       raw.put("startup " + c[0], Map.of("oursS", o, "oursWarmS", w, "bareFusekiS", b));
       row("startup", "time to /$/ping, tkg serve " + c[0] + ", first start (read, map, validate, load; dumps in "
-          + "the background)", om, "s", "bare FusekiServer loading the same N-Triples", bm, om / bm, "≤ 1.5×",
-          om / bm <= 1.5);
+          + "the background)", om, "s", "bare FusekiServer loading the same N-Triples", bm, om / bm, "≤ 1.2×",
+          om / bm <= 1.2);
       row("startup", "time to /$/ping, tkg serve " + c[0] + " --dumps DIR, restart over the same input (loads "
-          + "its N-Quads dump)", wm, "s", "bare FusekiServer loading the same N-Triples", bm, wm / bm, "≤ 1.5×",
-          wm / bm <= 1.5);
+          + "its N-Quads dump)", wm, "s", "bare FusekiServer loading the same N-Triples", bm, wm / bm, "≤ 1.2×",
+          wm / bm <= 1.2);
     }
   }
 

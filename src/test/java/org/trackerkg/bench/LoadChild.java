@@ -23,9 +23,9 @@ import org.trackerkg.vocab.Iris;
 /**
  * Not a test: loading and memory in a fresh JVM, run by {@link BenchHarness}. {@code LoadChild FILE.nq FILE.nt WORK}.
  * Our side is what TrackerServer does with a dataset (in memory: copy into a transactional dataset, the union as
- * default graph, the page index; TDB2: N-Quads written and hashed, then Jena's default loader); Jena's side is
+ * default graph, the page index; TDB2: the quads hashed in memory, then Jena's phased loader fed from memory); Jena's side is
  * RDFParser into an in-memory transactional dataset, and the TDB2 parallel and phased loaders, on the same file.
- * Prints {@code RESULT {json}}.
+ * Prints {@code RESULT {json}}. A fourth argument {@code tdb} runs the TDB2 part alone.
  */
 public final class LoadChild {
   private LoadChild() {}
@@ -53,9 +53,16 @@ public final class LoadChild {
     r.put("quads", quads);
     warm.clear();
 
+    // "tdb": the TDB2 part alone; "scale": ours (kept in WORK/tdb-ours, for serving after) and the parallel loader
+    // only, without the warm-up load (at tens of millions of quads the compiler's warm-up is lost in the noise)
+    boolean scale = args.length > 3 && args[3].equals("scale");
+    boolean tdbOnly = scale || args.length > 3 && args[3].equals("tdb");
+    long h0 = 0;
+    long t = 0;
+    if (!tdbOnly) {
     // Jena: N-Quads into an in-memory transactional dataset
-    long h0 = heap();
-    long t = System.nanoTime();
+    h0 = heap();
+    t = System.nanoTime();
     DatasetGraph jena = DatasetGraphFactory.createTxnMem();
     RDFParser.source(nq).parse(jena);
     r.put("jenaMemS", secs(t));
@@ -89,12 +96,27 @@ public final class LoadChild {
     r.put("oursMemHeapPerQuad", (double) (heap() - h0) / quads);
     mem.stop();
     mem = null;
+    }
 
     // ours, TDB2
     Path tdbOurs = work.resolve("tdb-ours");
     deleteTree(tdbOurs);
     DatasetGraph input = DatasetGraphFactory.create();
     RDFParser.source(nq).parse(input);
+    // a throwaway TDB2 load first: whichever ran first would pay for compiling the loader's code (a first load ran
+    // 1.5–2x slower than the same load repeated in one JVM)
+    Path warmDb = work.resolve("tdb-warm");
+    deleteTree(warmDb);
+    if (!scale) {
+    DatasetGraph warmTdb = DatabaseMgr.connectDatasetGraph(warmDb.toString());
+    DataLoader warmLoader = LoaderFactory.phasedLoader(warmTdb, (fmt, a) -> { });
+    warmLoader.startBulk();
+    warmLoader.load(nq.toString());
+    warmLoader.finishBulk();
+    TDBInternal.expel(warmTdb);
+    deleteTree(warmDb);
+    }
+    heap();  // the parse's garbage collected before the clock starts, as for Jena's loaders below
     t = System.nanoTime();
     TrackerServer tdb = TrackerServer.create().dataset(input).base(Iris.DEFAULT_BASE).port(0)
         .requestLog(null).messages(null).tdb(tdbOurs).build();
@@ -102,10 +124,12 @@ public final class LoadChild {
     tdb.stop();
     r.put("oursTdbBytes", size(tdbOurs));
     input = null;
-    deleteTree(tdbOurs);
+    if (!scale) {
+      deleteTree(tdbOurs);
+    }
 
     // Jena's TDB2 loaders on the same N-Quads file
-    for (String kind : new String[] {"parallel", "phased"}) {
+    for (String kind : scale ? new String[] {"parallel"} : new String[] {"parallel", "phased"}) {
       Path dir = work.resolve("tdb-" + kind);
       deleteTree(dir);
       DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(dir.toString());

@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  */
 final class ServeBench {
   private static final int[] CONNECTIONS = {1, 8, 32};
+  static final String NO_VIRTUOSO = "tkg.bench.noVirtuoso";
   private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
   private static final Pattern PCT = Pattern.compile("^\\s+(50|99)%\\s+([0-9.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
   private static final Pattern NON2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
@@ -64,6 +65,8 @@ final class ServeBench {
     Path htmlLua = lua("html", "GET", null, "text/html");
     Path plainLua = lua("plain", "GET", null, "*/*");
 
+    MixedLoad mixed = MixedLoad.write(work, nt, h.quick() ? 10 : 40);
+    h.putRaw("serve-mixed", mixed.describe());
     Map<String, Map<String, Wrk>> results = new LinkedHashMap<>();
     Path staticDir = work.resolve("static");
     Files.createDirectories(staticDir);
@@ -82,6 +85,7 @@ final class ServeBench {
       results.put("ours profile", series(base + "/sparql", profileLua));
       results.put("ours deref turtle", series(base + "/doc/tracker/" + slug, ttlLua));
       results.put("ours deref html", series(base + "/doc/tracker/" + slug, htmlLua));
+      results.put("ours mixed", mixedRun(base, mixed.all()));
       stopAll();
 
       // the same queries with the result cache off: what the query engine itself does
@@ -97,6 +101,14 @@ final class ServeBench {
       results.put("fuseki profile", series(fb + "/sparql", profileLua));
       results.put("static turtle", series(fb + "/tracker.ttl", plainLua));
       results.put("static html", series(fb + "/tracker.html", plainLua));
+      results.put("fuseki mixed", mixedRun(fb, mixed.sparqlOnly()));
+      stopAll();
+
+      // the HTTP floor: the same bytes from memory through a bare Jetty handler
+      int floor = startChild("floor", List.of("floor", staticDir.toString()));
+      String flb = "http://127.0.0.1:" + floor;
+      results.put("floor turtle", series(flb + "/tracker.ttl", plainLua));
+      results.put("floor html", series(flb + "/tracker.html", plainLua));
       stopAll();
 
       String virtuoso = startVirtuoso(nt);
@@ -128,6 +140,94 @@ final class ServeBench {
         "static file, same bytes, same Jetty", results.get("static turtle"), "≥ 0.8×", 0.8);
     compare("dereference", "GET /doc/tracker/… as HTML", results.get("ours deref html"),
         "static file, same bytes, same Jetty", results.get("static html"), "≥ 0.8×", 0.8);
+    compare("floor", "GET /doc/tracker/… as Turtle", results.get("ours deref turtle"),
+        "bare Jetty handler, same bytes from memory", results.get("floor turtle"), "≥ 0.9×", 0.9);
+    compare("floor", "GET /doc/tracker/… as HTML", results.get("ours deref html"),
+        "bare Jetty handler, same bytes from memory", results.get("floor html"), "≥ 0.9×", 0.9);
+    Map<String, Wrk> om = results.get("ours mixed");
+    Map<String, Wrk> fm = results.get("fuseki mixed");
+    if (om != null && fm != null) {
+      Wrk o = om.get("c" + MIXED_CONNECTIONS);
+      Wrk b = fm.get("c" + MIXED_CONNECTIONS);
+      String what = String.format(Locale.ROOT, "%s, %d conn., result cache on (%s; non-2xx %d / %d)",
+          mixed.summary(), MIXED_CONNECTIONS, "bare Fuseki gets only the SPARQL requests of the mix", o.errors(),
+          b.errors());
+      h.row("mixed", "throughput: " + what, o.rps(), "req/s", "bare Fuseki, SPARQL part only", b.rps(),
+          o.rps() / b.rps(), "≥ 1.0×", o.rps() / b.rps() >= 1.0 && o.errors() == 0);
+      h.row("mixed", "p99 latency: " + what, o.p99ms(), "ms", "bare Fuseki, SPARQL part only", b.p99ms(),
+          o.p99ms() / b.p99ms(), "≤ 1.0×", o.p99ms() <= b.p99ms() && o.errors() == 0);
+    }
+  }
+
+  static final int MIXED_CONNECTIONS = 32;
+
+  /**
+   * The scale rows (full run only): our server over TDB2 ({@code serve --tdb}, result cache off) against a bare
+   * Fuseki over the very same TDB2 database, lookup and profile at 1/8/32 connections; the resident memory of our
+   * server while it serves. The load itself is measured by {@link LoadChild} (TDB2 part) before.
+   */
+  void scale(Path nq, Path nt, int size, Path tdbDir) throws Exception {
+    if (!BenchHarness.onPath("wrk")) {
+      h.note("scale: wrk not installed: the scale serving rows were skipped");
+      return;
+    }
+    Files.createDirectories(work);
+    String slug = pickTracker(nt);
+    String iri = "https://w3id.org/tracker-kg/id/tracker/" + slug;
+    Path lookupLua = lua("scale-lookup", "POST", "query=" + BenchHarness.urlEncode(
+        "SELECT ?p ?o WHERE { <" + iri + "> ?p ?o } LIMIT 1"), "application/sparql-results+json");
+    Path profileLua = lua("scale-profile", "POST", "query=" + BenchHarness.urlEncode(
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\nPREFIX schema: <http://schema.org/>\n"
+        + "SELECT ?property ?value (MIN(STR(?vl)) AS ?valueLabel) WHERE { <" + iri + "> ?property ?value . "
+        + "OPTIONAL { ?value rdfs:label|schema:name ?vl } } GROUP BY ?property ?value ORDER BY ?property STR(?value) "
+        + "LIMIT 5000"), "application/sparql-results+json");
+    Map<String, Map<String, Wrk>> results = new LinkedHashMap<>();
+    long rssKb = -1;
+    try {
+      int ours = startChild("scale-tracker", "-Xmx20g", List.of("tracker-tdb", nq.toString(), tdbDir.toString()));
+      String base = "http://127.0.0.1:" + ours;
+      results.put("ours lookup", series(base + "/sparql", lookupLua));
+      results.put("ours profile", series(base + "/sparql", profileLua));
+      rssKb = rss(started.get(started.size() - 1));
+      stopAll();
+      String db = org.trackerkg.store.TdbStore.currentName(tdbDir);
+      int fuseki = startChild("scale-fuseki", List.of("fuseki-tdb", tdbDir.resolve(db).toString()));
+      String fb = "http://127.0.0.1:" + fuseki;
+      results.put("fuseki lookup", series(fb + "/sparql", lookupLua));
+      results.put("fuseki profile", series(fb + "/sparql", profileLua));
+    } finally {
+      stopAll();
+    }
+    h.putRaw("scale-serve", new LinkedHashMap<>(results));
+    String note = String.format(Locale.ROOT, "(%,d dossiers, TDB2; wrk)", size);
+    for (String q : new String[] {"lookup", "profile"}) {
+      compare("scale", q + " query " + note + ", result cache off", results.get("ours " + q),
+          "bare Fuseki on the same TDB2 database", results.get("fuseki " + q), "≥ 1.0×", 1.0);
+    }
+    if (rssKb > 0) {
+      h.row("scale", String.format(Locale.ROOT, "resident memory (RSS) of tkg serve --tdb after the serving runs "
+          + "(%,d dossiers)", size), rssKb / 1024.0, "MiB", "-", Double.NaN, Double.NaN, "(reported)", null);
+    }
+  }
+
+  /** VmRSS of a child process in KiB, or -1 off Linux. */
+  private static long rss(Process p) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + p.pid() + "/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux
+    }
+    return -1;
+  }
+
+  /** The mix at 32 connections, after a warm-up that also fills the result cache. */
+  private Map<String, Wrk> mixedRun(String base, Path script) throws Exception {
+    wrk(base + "/", script, 8, h.quick() ? 2 : 5);
+    return Map.of("c" + MIXED_CONNECTIONS, wrk(base + "/", script, MIXED_CONNECTIONS, h.quick() ? 5 : 20));
   }
 
   private void compare(String section, String what, Map<String, Wrk> ours, String baseline, Map<String, Wrk> base,
@@ -231,9 +331,13 @@ final class ServeBench {
   }
 
   private int startChild(String name, List<String> args) throws Exception {
+    return startChild(name, "-Xmx8g", args);
+  }
+
+  private int startChild(String name, String heap, List<String> args) throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(h.javaCmd());
-    cmd.add("-Xmx8g");
+    cmd.add(heap);
     if (h.jfr()) {
       cmd.add("-XX:StartFlightRecording=filename=" + work.resolve(name + ".jfr") + ",settings=profile");
     }
@@ -244,7 +348,7 @@ final class ServeBench {
     Path log = work.resolve(name + ".log");
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     started.add(p);
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(20);
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(name.startsWith("scale") ? 120 : 20);
     while (System.nanoTime() < deadline) {
       if (!p.isAlive()) {
         throw new IllegalStateException(name + " server exited: see " + log);
@@ -276,6 +380,10 @@ final class ServeBench {
   /** bench/virtuoso.sh start DIR NT: prints the SPARQL endpoint URL; null (with a note) when it cannot. */
   private String startVirtuoso(Path nt) throws Exception {
     Path script = Path.of("bench/virtuoso.sh");
+    if (Boolean.getBoolean(NO_VIRTUOSO)) {
+      h.note("serve: --no-virtuoso: the Virtuoso rows were left out");
+      return null;
+    }
     if (!BenchHarness.onPath("virtuoso-t")) {
       h.note("serve: Virtuoso not installed (apt-get install -y virtuoso-opensource): the Virtuoso rows were skipped");
       return null;

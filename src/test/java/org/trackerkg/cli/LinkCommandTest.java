@@ -37,6 +37,24 @@ class LinkCommandTest {
   }
 
   @Test
+  void csvNeutralisesCellsASpreadsheetWouldRun(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    // issue 21, item 17: OWASP's example as a tracker name
+    String seed = java.nio.file.Files.readString(java.nio.file.Path.of("data/dossiers/mparticle.md"));
+    java.nio.file.Files.writeString(dir.resolve("evil.md"), seed.replace("# Tracker Name\nmParticle",
+        "# Tracker Name\n=cmd|' /C calc'!A0").replace("## Ownership\nmParticle", "## Ownership\n@SUM(1+1)"));
+    assertEquals(0, run("link", "export", "--format", "csv", dir.toString()), err.toString());
+    String o = out.toString();
+    assertTrue(o.contains(",\"'=cmd|' /C calc'!A0\",Tracker,"), o);
+    assertTrue(o.contains(",\"'@SUM\",Organization,"), o); // the name without its parenthetical
+    for (String line : o.split("\r\n")) {
+      for (String cell : line.split(",")) {
+        assertTrue(cell.isEmpty() || "=+-@".indexOf(cell.charAt(0)) < 0, line);
+      }
+    }
+  }
+
+  @Test
   void badFormat() {
     assertEquals(2, run("link", "export", "--format", "xml"));
   }

@@ -1,6 +1,7 @@
 package org.trackerkg.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -38,11 +39,12 @@ import org.trackerkg.query.QueryParam;
 import org.trackerkg.server.TrackerServer;
 import org.trackerkg.store.replication.KafkaBroker;
 import org.trackerkg.store.replication.Replica;
+import org.trackerkg.store.replication.ReplicaDumps;
 import org.trackerkg.vocab.Iris;
 
 /**
  * Read replicas over a real Kafka broker (a KRaft node in a child JVM): {@code tkg publish} of a corpus and of a
- * changed corpus, two replicas (one from the empty data set, one bootstrapped from the other's dumps) that end
+ * changed corpus, two replicas (one from the empty data set, one bootstrapped from the other's /dumps/ URL) that end
  * exactly as a fresh serve of the new input, a publish without change appending nothing, the broker stopped and
  * started during follow, and damaged or out-of-order patches that stop a replica with nothing of them applied.
  */
@@ -71,13 +73,32 @@ class ReplicationTest {
         assertTrue(first[1].contains("snapshot"), first[1]);
         PatchHeader h1 = lastHeader(address, 1);
         await(() -> a.replica().status().patchId().equals(h1.id()), "replica a applies the snapshot");
-        await(() -> Files.exists(tmp.resolve("a-dumps/.tkg-patch")), "replica a writes its dumps");
+        await(() -> Files.exists(tmp.resolve("a-dumps/" + ReplicaDumps.RECORD)), "replica a writes its dumps");
+        String served = get(a.server(), "dumps/" + ReplicaDumps.RECORD);
+        assertTrue(served.contains("\"patch\" : \"" + h1.id() + "\"") && served.contains(h1.sha256()), served);
 
-        // a second replica bootstrapped from the first one's dumps
-        Path bootstrap = tmp.resolve("bootstrap");
-        copy(tmp.resolve("a-dumps"), bootstrap);
-        b = replica(log, bootstrap, "b", tmp.resolve("b-dumps"));
+        // a second replica bootstrapped from the first one's /dumps/ over HTTP: it starts at the recorded patch
+        b = replica(log, a.server().url() + "dumps/", "b", tmp.resolve("b-dumps"));
         FollowMode.Handle bb = b;
+        assertEquals(h1.id(), b.replica().status().patchId(), "b starts at the patch a's dumps record");
+        assertEquals(h1.sha256(), b.server().data().read(() -> PatchLog.stateHash(bb.server().dataset())));
+        await(() -> Files.exists(tmp.resolve("b-dumps/" + ReplicaDumps.RECORD)),
+            "replica b writes its own dumps at once (to bootstrap the next)");
+
+        // a third from a folder: the dumps `tkg publish --dumps` wrote of the state it published
+        Path published = tmp.resolve("published-dumps");
+        String[] republished = publishWithDumps(v1, log, published);
+        assertEquals(0, Integer.parseInt(republished[0]), republished[1]);
+        assertTrue(republished[1].contains("nothing to publish"), republished[1]);
+        try (FollowMode.Handle f = replica(log, published.toString(), "f", tmp.resolve("f-dumps"))) {
+          assertEquals(h1.id(), f.replica().status().patchId());
+          await(() -> f.replica().status().state() == Replica.State.FOLLOWING, "replica f finds its patch and follows");
+        }
+        // damaged bootstrap dumps: refused with a clear message, nothing served
+        Files.writeString(published.resolve("tracker-kg.nq"), "\n", java.nio.file.StandardOpenOption.APPEND);
+        var refused = assertThrows(UsageException.class,
+            () -> replica(log, published.toString(), "g", tmp.resolve("g-dumps")));
+        assertTrue(refused.getMessage().contains("hashes to"), refused.getMessage());
 
         String[] second = publish(v2, log);
         assertEquals(0, Integer.parseInt(second[0]), second[1]);
@@ -185,8 +206,8 @@ class ReplicationTest {
         Process c2 = child;
         await(() -> {
           try {
-            return Files.exists(dumps.resolve(".tkg-patch"))
-                && Files.readAllLines(dumps.resolve(".tkg-patch")).get(0).equals(last.id());
+            return Files.exists(dumps.resolve(ReplicaDumps.RECORD))
+                && Files.readString(dumps.resolve(ReplicaDumps.RECORD)).contains("\"" + last.id() + "\"");
           } catch (java.io.IOException | RuntimeException e) {
             return false;
           }
@@ -218,21 +239,21 @@ class ReplicationTest {
     return dir;
   }
 
-  static void copy(Path from, Path to) throws Exception {
-    Files.createDirectories(to);
-    try (var s = Files.list(from)) {
-      for (Path p : s.filter(Files::isRegularFile).toList()) {
-        Files.copy(p, to.resolve(p.getFileName()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-      }
-    }
-  }
-
-  static FollowMode.Handle replica(String log, Path bootstrap, String name, Path dumps) throws Exception {
+  static FollowMode.Handle replica(String log, String bootstrap, String name, Path dumps) throws Exception {
     Files.createDirectories(dumps);
     TrackerServer.Builder options = TrackerServer.create().port(0).host("127.0.0.1").requestLog(null)
         .messages(null);
     return FollowMode.start(log, bootstrap, "test-replica-" + name, dumps, options,
         new PrintWriter(new StringWriter()), new PrintStream(System.out, true, StandardCharsets.UTF_8));
+  }
+
+  /** Runs {@code tkg publish --dumps DIR}: exit code and what it printed. */
+  static String[] publishWithDumps(Path input, String log, Path dumps) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.commandLine(new PrintWriter(out), new PrintWriter(err)).execute("publish", input.toString(),
+        "--to", log, "--dumps", dumps.toString());
+    return new String[] {Integer.toString(code), out + "\n" + err};
   }
 
   /** Runs {@code tkg publish}: exit code and what it printed. */

@@ -1,5 +1,6 @@
 package org.trackerkg.dossier;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,5 +81,37 @@ class ReaderFuzzTest {
       }
     }
     return String.join("\n", lines).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Issue 21, items 9, 13 and 14: hostile files through the real command line, each with its fixed exit code, three
+   * times over (whether a deep file was read used to depend on the JIT).
+   */
+  @Test
+  void hostileFilesHaveFixedExitCodes() throws Exception {
+    String seed = Files.readString(SeedDossierTest.SEED);
+    java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
+    files.put("sig-100k.md", ReaderBoundsTest.seedWithNetworkSignature("a".repeat(100_000)));
+    files.put("sig-1m.md", ReaderBoundsTest.seedWithNetworkSignature("(.*a)".repeat(200_000)));
+    files.put("sig-at-limit.md", ReaderBoundsTest.seedWithNetworkSignature("b".repeat(Signature.MAX_PATTERN_CHARS)));
+    files.put("deep-2500.md", ReaderBoundsTest.indented(2_500, 5_000)); // 12.5 MB, as in the report
+    files.put("deep-at-limit.md", ReaderBoundsTest.indented(NestingLimit.MAX_DEPTH, 10));
+    files.put("quotes-10k.md", "# Q\n\n## About\n" + "> ".repeat(10_000) + "deep\n");
+    files.put("controls.md", seed.replace("## About\n", "## About\n\u0001\u0007\u001b "));
+    java.util.Map<String, Integer> expected = java.util.Map.of("sig-100k.md", 2, "sig-1m.md", 2, "sig-at-limit.md", 0,
+        "deep-2500.md", 2, "deep-at-limit.md", 0, "quotes-10k.md", 2, "controls.md", 0);
+    for (var e : files.entrySet()) {
+      Path f = dir.resolve(e.getKey());
+      Files.writeString(f, e.getValue());
+      for (int run = 0; run < 3; run++) {
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = org.trackerkg.cli.Main.commandLine(new java.io.PrintWriter(new java.io.StringWriter()),
+            new java.io.PrintWriter(err)).execute("convert", f.toString(), "-o", dir.resolve("out.nt").toString(),
+            "--format", "nt");
+        assertEquals(expected.get(e.getKey()), code, e.getKey() + " run " + run + ": " + err);
+        assertFalse(err.toString().contains("Exception") || err.toString().contains("\tat "), err.toString());
+      }
+      Files.delete(f);
+    }
   }
 }

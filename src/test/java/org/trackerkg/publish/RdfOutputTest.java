@@ -80,6 +80,8 @@ class RdfOutputTest {
     // the context the server serves is the one inline
     String ctx = RdfOutput.jsonLdContextDocument(Fixtures.BASE);
     assertTrue(ctx.startsWith("{") && ctx.contains("\"@context\""), ctx);
+    String head = ctx.substring(0, ctx.lastIndexOf("\n}")); // {"@context": {…}  without the closing brace
+    assertTrue(json.startsWith(head + ","), "the served context is byte for byte the dump's inline one:\n" + ctx);
     assertEquals(RdfOutput.jsonLdContext(Fixtures.BASE).getString("tracker"),
         "https://w3id.org/tracker-kg/id/tracker/");
   }

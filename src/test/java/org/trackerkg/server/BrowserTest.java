@@ -38,27 +38,9 @@ class BrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    String chromium = System.getenv().getOrDefault("TKG_CHROMIUM", "/usr/bin/chromium");
-    String chromedriver = System.getenv().getOrDefault("TKG_CHROMEDRIVER", "/usr/bin/chromedriver");
-    Assumptions.assumeTrue(Files.isExecutable(Path.of(chromium)),
-        "chromium not found at " + chromium + ": browser test skipped");
-    Assumptions.assumeTrue(Files.isExecutable(Path.of(chromedriver)),
-        "chromedriver not found at " + chromedriver + ": browser test skipped");
-    // never let Selenium Manager download a browser or a driver
-    System.setProperty("webdriver.chrome.driver", chromedriver);
-    System.setProperty("SE_MANAGER_PATH", chromedriver);
     server = Fixture.server(Fixture.seed()).build().start();
     profile = Files.createTempDirectory("tkg-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(chromium);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--disable-default-apps", "--disable-extensions", "--user-data-dir=" + profile,
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1", "--window-size=1280,1600");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(chromedriver)).usingAnyFreePort().build();
-    driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    driver = Chromium.start(profile);
   }
 
   @AfterAll
@@ -72,18 +54,12 @@ class BrowserTest {
   }
 
   static void screenshot(String name) throws Exception {
-    Path dir = Path.of("target", "screenshots");
-    Files.createDirectories(dir);
-    File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    Chromium.screenshot(driver, name);
   }
 
   /** Every resource the page loaded came from the server (resource timing lists them all). */
-  @SuppressWarnings("unchecked")
   static void assertOnlyLocalRequests() {
-    List<Object> urls = (List<Object>) ((JavascriptExecutor) driver).executeScript(
-        "return performance.getEntriesByType('resource').map(e => e.name)"
-            + ".concat([performance.getEntriesByType('navigation')[0].name]);");
+    List<Object> urls = Chromium.requests(driver);
     assertFalse(urls.isEmpty());
     for (Object u : urls) {
       assertTrue(u.toString().startsWith("http://127.0.0.1:" + server.port() + "/"), "requested " + u);

@@ -147,7 +147,7 @@ class LinkedDataTest {
     assertEquals(200, r.statusCode());
     String html = r.body();
     assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
-    assertTrue(html.contains("<h1>mParticle</h1>"), html);
+    assertTrue(html.contains("<h1><bdi>mParticle</bdi></h1>"), html);
     assertTrue(html.contains("mparticle\\.com"), "network signature");
     assertTrue(html.contains("com.mparticle"), "code signature");
     assertTrue(html.contains("href=\"/doc/org/airbnb\""), "customer Airbnb links to its page");

@@ -81,4 +81,77 @@ class ProtocolCornersTest {
         ResultSetLang.RS_JSON);
     assertTrue(rs.hasNext(), json.body());
   }
+
+  @Test
+  void resultsCutAtTheRowCapSaySoInAHeader() throws Exception {
+    TrackerServer small = Fixture.server(Fixture.seed()).maxRows(3).build().start();
+    try {
+      String all = "SELECT * { ?s ?p ?o }";
+      // GET, form and body; the second GET is answered from the result cache and must say it too
+      for (int i = 0; i < 2; i++) {
+        HttpResponse<String> get = Fixture.get(small, "/sparql?query=" + Fixture.enc(all),
+            "Accept", "application/sparql-results+json");
+        assertEquals("3", get.headers().firstValue("X-SPARQL-MaxRows").orElse(null), get.headers().toString());
+        assertEquals(3, count(get.body()));
+      }
+      HttpResponse<String> form = Fixture.post(small, "/sparql", "application/x-www-form-urlencoded",
+          "query=" + Fixture.enc(all), "Accept", "text/csv");
+      assertEquals("3", form.headers().firstValue("X-SPARQL-MaxRows").orElse(null));
+      HttpResponse<String> body = Fixture.post(small, "/sparql", "application/sparql-query", all,
+          "Accept", "application/sparql-results+xml");
+      assertEquals("3", body.headers().firstValue("X-SPARQL-MaxRows").orElse(null));
+      HttpResponse<String> page = Fixture.get(small, "/sparql?query=" + Fixture.enc(all), "Accept", "text/html");
+      assertEquals("3", page.headers().firstValue("X-SPARQL-MaxRows").orElse(null));
+      HttpResponse<String> canned = Fixture.get(small, "/queries/tracker-profile?tracker=mparticle",
+          "Accept", "application/sparql-results+json");
+      assertEquals(200, canned.statusCode(), canned.body());
+      assertEquals("3", canned.headers().firstValue("X-SPARQL-MaxRows").orElse(null));
+      // not cut: fewer rows than the cap, or the client's own LIMIT
+      for (String q : new String[] {"SELECT * { ?s ?p ?o } LIMIT 2", "SELECT * { ?s ?p ?o } LIMIT 3",
+          "SELECT * { ?s a <https://w3id.org/tracker-kg/ontology#Tracker> }", "ASK { ?s ?p ?o }"}) {
+        HttpResponse<String> r = Fixture.get(small, "/sparql?query=" + Fixture.enc(q),
+            "Accept", "application/sparql-results+json");
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("X-SPARQL-MaxRows").isEmpty(), q + ": " + r.headers());
+      }
+    } finally {
+      small.stop();
+    }
+  }
+
+  private static int count(String json) {
+    ResultSet rs = ResultSetMgr.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+        ResultSetLang.RS_JSON);
+    int n = 0;
+    while (rs.hasNext()) {
+      rs.next();
+      n++;
+    }
+    return n;
+  }
+
+  @Test
+  void theJsonLdContextIsServedAsTheDumpCarriesIt() throws Exception {
+    HttpResponse<byte[]> r = Fixture.getBytes(server, "/context.jsonld");
+    assertEquals(200, r.statusCode());
+    assertEquals("application/ld+json", r.headers().firstValue("Content-Type").orElse("").split(";")[0].strip());
+    String served = new String(r.body(), StandardCharsets.UTF_8);
+    // the JSON-LD dump of the same data starts with exactly these bytes (its inline context), then its @graph
+    java.io.ByteArrayOutputStream dump = new java.io.ByteArrayOutputStream();
+    org.trackerkg.publish.RdfOutput.write(Fixture.seed(), org.trackerkg.publish.RdfOutput.Format.JSONLD,
+        org.trackerkg.vocab.Iris.DEFAULT_BASE, dump);
+    String head = served.substring(0, served.lastIndexOf("\n}"));
+    assertTrue(dump.toString(StandardCharsets.UTF_8).startsWith(head + ","), served);
+    // and it works as a context: a document using its prefixes reads back to full IRIs (Jena's JSON-LD parser)
+    String doc = head + ",\n  \"@id\" : \"tracker:mparticle\",\n  \"tkg:company\" : {\"@id\" : \"orgs:mparticle\"}\n}";
+    org.apache.jena.graph.Graph g = org.apache.jena.riot.RDFParser.fromString(doc, org.apache.jena.riot.Lang.JSONLD11)
+        .toGraph();
+    assertTrue(g.contains(org.apache.jena.graph.NodeFactory.createURI(org.trackerkg.vocab.Iris.DEFAULT_BASE
+        + "id/tracker/mparticle"), org.apache.jena.graph.NodeFactory.createURI(
+        "https://w3id.org/tracker-kg/ontology#company"), org.apache.jena.graph.NodeFactory.createURI(
+        org.trackerkg.vocab.Iris.DEFAULT_BASE + "id/org/mparticle")), g.toString());
+    HttpResponse<byte[]> again = Fixture.getBytes(server, "/context.jsonld", "If-None-Match",
+        r.headers().firstValue("ETag").orElseThrow());
+    assertEquals(304, again.statusCode());
+  }
 }

@@ -190,7 +190,7 @@ class ReconcileMatchEndpointTest {
     assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
     assertFalse(r.body().contains("<b>api"), r.body());
     r = Fixture.get(server, "/match?q=api.mparticle.com", "Accept", QueriesEndpointTest.BROWSER);
-    assertTrue(r.body().contains(">mParticle</a>"), r.body());
+    assertTrue(r.body().contains("><bdi>mParticle</bdi></a>"), r.body());
   }
 
   @Test

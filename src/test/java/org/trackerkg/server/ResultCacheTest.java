@@ -63,6 +63,27 @@ class ResultCacheTest {
   }
 
   @Test
+  void aCannedQueryIsKeptPerParameterAndFormat() throws Exception {
+    String mp = "/queries/tracker-profile?tracker=mparticle";
+    String before = server.site().results().stats();
+    HttpResponse<byte[]> first = Fixture.getBytes(server, mp, "Accept", JSON);
+    HttpResponse<byte[]> second = Fixture.getBytes(server, mp, "Accept", JSON);
+    assertEquals(200, first.statusCode());
+    assertArrayEquals(first.body(), second.body());
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    assertEquals(etag, second.headers().firstValue("ETag").orElseThrow());
+    assertNotEquals(before, server.site().results().stats(), "kept in the result cache");
+    assertTrue(ResultSetFormatter.consume(ResultSetFactory.fromJSON(new ByteArrayInputStream(second.body()))) > 0);
+    assertEquals(304, Fixture.getBytes(server, mp, "Accept", JSON, "If-None-Match", etag).statusCode());
+    // another format: another answer
+    HttpResponse<byte[]> csv = Fixture.getBytes(server, mp + "&format=csv", "Accept", JSON);
+    assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+    // a bad parameter is not kept: still 400 the second time
+    assertEquals(400, Fixture.getBytes(server, "/queries/tracker-profile?tracker=%20", "Accept", JSON).statusCode());
+    assertEquals(400, Fixture.getBytes(server, "/queries/tracker-profile?tracker=%20", "Accept", JSON).statusCode());
+  }
+
+  @Test
   void eachFormatIsKeptApart() throws Exception {
     HttpResponse<byte[]> json = get(TRACKERS, JSON);
     HttpResponse<byte[]> csv = get(TRACKERS, "text/csv");

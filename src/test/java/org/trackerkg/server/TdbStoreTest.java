@@ -42,6 +42,8 @@ class TdbStoreTest {
       assertTrue(first.loadedFromScratch());
       db1 = TdbStore.currentName(tdb);
       assertEquals(triples, count(first, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"), "union default graph");
+      assertEquals(triples, first.data().triples(), "the pages' summary (taken from the input) counts the same");
+      assertEquals(org.apache.jena.atlas.iterator.Iter.count(seed.listGraphNodes()), first.data().sources().size());
       assertTrue(count(first, "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }") >= triples);
       assertEquals(303, Fixture.get(first, "/id/tracker/mparticle").statusCode());
     } finally {

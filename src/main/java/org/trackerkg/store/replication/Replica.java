@@ -41,16 +41,19 @@ public final class Replica implements AutoCloseable {
 
   public enum State { CONNECTING, CATCHING_UP, FOLLOWING, STOPPED }
 
-  /** What {@code /$/replication} reports. {@code patchId} is empty before the first patch. */
+  /**
+   * What {@code /$/replication} reports. {@code patchId} is empty before the first patch; {@code applyMillis} is how
+   * long the last patch took to apply (its write transaction with the hash check), -1 before the first.
+   */
   public record Status(State state, String log, String patchId, long offset, long lag, Instant lastApplied,
-      long applied, String problem) {
+      long applied, long applyMillis, String problem) {
     public boolean following() {
       return state != State.STOPPED;
     }
 
     /** Before the follower exists (the server is being assembled). */
     public static Status starting(String log) {
-      return new Status(State.CONNECTING, log, "", -1, -1, null, 0, null);
+      return new Status(State.CONNECTING, log, "", -1, -1, null, 0, -1, null);
     }
   }
 
@@ -69,6 +72,7 @@ public final class Replica implements AutoCloseable {
   private volatile long lag = -1;
   private volatile Instant lastApplied;
   private volatile long applied;
+  private volatile long applyMillis = -1;
   private volatile String problem;
   private boolean synced;
 
@@ -94,7 +98,7 @@ public final class Replica implements AutoCloseable {
   }
 
   public Status status() {
-    return new Status(state, address.toString(), current, offset, lag, lastApplied, applied, problem);
+    return new Status(state, address.toString(), current, offset, lag, lastApplied, applied, applyMillis, problem);
   }
 
   @Override
@@ -219,11 +223,12 @@ public final class Replica implements AutoCloseable {
       stop(at + " not applied (nothing of it kept): " + e.getMessage());
       return;
     }
+    applyMillis = (System.nanoTime() - t0) / 1_000_000;  // before the id: whoever sees the id sees its time
     current = h.id();
     offset = r.offset();
     lastApplied = Instant.now();
     applied++;
-    log(String.format("applied %s in %d ms", at, (System.nanoTime() - t0) / 1_000_000));
+    log(String.format("applied %s in %d ms", at, applyMillis));
     try {
       c.commitSync(Map.of(tp, new OffsetAndMetadata(r.offset() + 1, h.id())), PATIENCE);
     } catch (KafkaException e) {
