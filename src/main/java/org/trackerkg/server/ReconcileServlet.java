@@ -58,7 +58,7 @@ public final class ReconcileServlet extends HttpServlet {
     } else if (path.equals("/preview")) {
       preview(req, resp);
     } else if (path.equals("/properties")) {
-      send(req, resp, reconciler.proposeProperties(req.getParameter("type"), limit(req)));
+      send(req, resp, site.reconciler().proposeProperties(req.getParameter("type"), limit(req)));
     } else if (path.startsWith("/suggest/")) {
       String kind = path.substring("/suggest/".length());
       String prefix = req.getParameter("prefix");
@@ -67,7 +67,7 @@ public final class ReconcileServlet extends HttpServlet {
         return;
       }
       try {
-        send(req, resp, reconciler.suggest(kind, prefix, limit(req)));
+        send(req, resp, site.reconciler().suggest(kind, prefix, limit(req)));
       } catch (IllegalArgumentException e) {
         Http.notFound(req, resp, e.getMessage());
       }
@@ -114,7 +114,7 @@ public final class ReconcileServlet extends HttpServlet {
   private void extend(HttpServletRequest req, HttpServletResponse resp, String extend) throws IOException {
     ObjectNode out;
     try {
-      out = reconciler.extend(extend);
+      out = site.reconciler().extend(extend);
     } catch (IllegalArgumentException e) {
       Http.sendText(req, resp, 400, "Bad request: " + e.getMessage());
       return;
