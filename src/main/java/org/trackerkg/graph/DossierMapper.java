@@ -166,6 +166,7 @@ final class DossierMapper {
     acquisitions(r, company);
     if (company != null) {
       owners(r, company);
+      ownersSince(r, company);
       founding(r, company, d.founding());
       funding(r, company, d.funding());
     } else {
@@ -323,7 +324,7 @@ final class DossierMapper {
         continue;
       }
       r.claim(acquired, TKG.acquiredBy.asNode(), acquirer, a.citations(), null, a.line(), true, a.passage());
-      Node n = r.owned("acquisition", Iris.shortHash(acquired.getURI(), acquirer.getURI(), String.valueOf(a.year())));
+      Node n = acquisitionNode(r, acquired, acquirer, a);
       r.q.add(r.tracker, TKG.acquisition.asNode(), n);
       r.q.type(n, TKG.Acquisition.asNode());
       r.q.add(n, TKG.acquiredOrganization.asNode(), acquired);
@@ -344,6 +345,37 @@ final class DossierMapper {
       r.q.text(n, TKG.extractedFrom.asNode(), a.passage());
       r.q.line(n, a.line());
       r.cite(n, a.citations());
+    }
+  }
+
+  /**
+   * The same document states the owner and the acquisition ("HockeyApp (Microsoft)" … "acquired by Microsoft in
+   * 2014"): the owner claim carries the date ({@code schema:startDate}, a gYear) and the acquisition it comes from
+   * ({@code prov:wasDerivedFrom}). Only within one document, so each source's graph says only what it states.
+   */
+  private void ownersSince(Run r, Node company) {
+    for (Acquisition a : r.d.acquisitions()) {
+      Node acquired = a.acquired() == null ? company : org(r, a.acquired());
+      Node acquirer = org(r, a.acquirer());
+      if (acquired != null && acquirer != null && !acquired.equals(acquirer)) {
+        ownerSince(r, acquired, acquirer, a, acquisitionNode(r, acquired, acquirer, a));
+      }
+    }
+  }
+
+  private static Node acquisitionNode(Run r, Node acquired, Node acquirer, Acquisition a) {
+    return r.owned("acquisition", Iris.shortHash(acquired.getURI(), acquirer.getURI(), String.valueOf(a.year())));
+  }
+
+  private void ownerSince(Run r, Node acquired, Node acquirer, Acquisition a, Node acquisition) {
+    Node claim = r.owned("claim", Iris.shortHash(acquired.getURI(), TKG.owner.getURI(), acquirer.toString()));
+    if (!r.q.has(claim, Vocab.rdfPredicate, TKG.owner.asNode())) {
+      return;
+    }
+    r.q.add(claim, Vocab.provWasDerivedFrom, acquisition);
+    if (a.year() != null) {
+      r.q.add(claim, Vocab.schemaStartDate, org.apache.jena.graph.NodeFactory.createLiteralDT(
+          String.format("%04d", a.year()), XSDDatatype.XSDgYear));
     }
   }
 

@@ -25,6 +25,11 @@ final class Quads {
     return graph;
   }
 
+  /** Whether this document's graph already holds the triple. */
+  boolean has(Node s, Node p, Node o) {
+    return dsg.contains(graph, s, p, o);
+  }
+
   void add(Node s, Node p, Node o) {
     if (s != null && p != null && o != null) {
       dsg.add(graph, s, p, o);

@@ -115,5 +115,16 @@ public final class Views {
 
   public record Error(Page page, int status, String message) {}
 
-  public record Void(Page page, String turtle, long triples, long entities, long trackers, long organisations) {}
+  /** One licence of the sources: its link, how many source documents and triples it covers. */
+  public record Licence(Link licence, long documents, long triples) {}
+
+  /** A dump file to download: its link, size, and SHA-256 (null when SHA256SUMS does not list it). */
+  public record Download(Link link, long bytes, String sha256) {}
+
+  /**
+   * The VoID page for people: sizes, the sources' licences, attribution, downloads with checksums, when the data
+   * was loaded, and the description itself (Turtle, one click away as a file).
+   */
+  public record Void(Page page, String turtle, long triples, long entities, long trackers, long organisations,
+      long sources, List<Licence> licences, List<Download> downloads, String modified) {}
 }

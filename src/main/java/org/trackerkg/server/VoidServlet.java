@@ -44,8 +44,23 @@ final class VoidServlet extends HttpServlet {
       // the figure the description states, not a second count
       long entities = Long.parseLong(g.find(ViewBuilder.uri(VoidDescription.datasetIri(root + "/")),
           ViewBuilder.uri(Vocab.VOID + "entities"), Node.ANY).next().getObject().getLiteralLexicalForm());
+      java.util.Map<String, long[]> byLicence = new java.util.TreeMap<>();
+      for (org.trackerkg.store.ServedData.Source src : site.data().sources()) {
+        long[] n = byLicence.computeIfAbsent(src.license() == null ? "" : src.license(), k -> new long[2]);
+        n[0]++;
+        n[1] += src.triples();
+      }
+      List<Views.Licence> licences = new java.util.ArrayList<>();
+      byLicence.forEach((l, n) -> licences.add(new Views.Licence(l.isEmpty() ? Views.Link.text("none stated")
+          : new Views.Link(Http.safeHref(l), l), n[0], n[1])));
+      List<Views.Download> downloads = new java.util.ArrayList<>();
+      for (org.trackerkg.publish.DumpFile d : Descriptions.dumpFiles(site.dumpsDir())) {
+        downloads.add(new Views.Download(new Views.Link("/dumps/" + d.name(), d.name()), d.bytes(), d.sha256()));
+      }
       return Site.Cached.of(Pages.render("void.jte", new Views.Void(page, ttl, site.data().triples(), entities,
-          site.data().trackers().size(), site.data().organisations().size())), Pages.HTML);
+          site.data().trackers().size(), site.data().organisations().size(), site.data().sources().size(),
+          licences, downloads, site.data().loaded().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())),
+          Pages.HTML);
     });
     LinkedDataServlet.sendAs(req, resp, c, f, chosen);
   }

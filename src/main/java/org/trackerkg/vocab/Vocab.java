@@ -46,6 +46,8 @@ public final class Vocab {
   public static final Node schemaAddressCountry = uri(SCHEMA + "addressCountry");
   public static final Node schemaAddressLocality = uri(SCHEMA + "addressLocality");
   public static final Node schemaFoundingDate = uri(SCHEMA + "foundingDate");
+  public static final Node schemaStartDate = uri(SCHEMA + "startDate");
+  public static final Node provWasDerivedFrom = uri(PROV + "wasDerivedFrom");
   public static final Node schemaMonetaryAmount = uri(SCHEMA + "MonetaryAmount");
   public static final Node schemaValue = uri(SCHEMA + "value");
   public static final Node schemaCurrency = uri(SCHEMA + "currency");

@@ -186,4 +186,19 @@ class OrganisationsTest {
         select("SELECT ?q WHERE { " + g + " owl:sameAs ?q }").get(0).get("q"));
     assertFalse(select("SELECT ?t WHERE { ?t tkg:partner|tkg:customer " + g + " }").isEmpty(), "partner of");
   }
+
+  /** An owner stated beside an acquisition in the same document carries its date and the acquisition it comes from. */
+  @Test
+  void ownerClaimsCarryTheDateOfTheAcquisitionTheSameDocumentStates() {
+    List<Map<String, String>> rows = select("PREFIX prov: <http://www.w3.org/ns/prov#>\n"
+        + "SELECT ?owned ?since ?year WHERE { ?c a tkg:Claim ; rdf:subject ?owned ; rdf:predicate tkg:owner ;"
+        + " rdf:object <" + ORG + "microsoft> ; schema:startDate ?since ; prov:wasDerivedFrom ?a ."
+        + " ?a a tkg:Acquisition ; tkg:acquiredOrganization ?owned ; tkg:acquirer <" + ORG + "microsoft> ;"
+        + " tkg:acquisitionYear ?year }");
+    assertTrue(rows.contains(Map.of("owned", ORG + "hockeyapp", "since", "2014", "year", "2014")), rows.toString());
+    for (Map<String, String> r : select("PREFIX prov: <http://www.w3.org/ns/prov#>\n"
+        + "SELECT ?p ?since WHERE { ?c rdf:predicate ?p ; schema:startDate ?since ; prov:wasDerivedFrom ?a }")) {
+      assertEquals("https://w3id.org/tracker-kg/ontology#owner", r.get("p"), "only owner claims are dated: " + r);
+    }
+  }
 }
