@@ -11,12 +11,20 @@ public final class CitationKeys {
   /** Text that was probably meant as a key but lacks the comma ("Crunchbase 01") or has a stray period. */
   private static final Pattern ALMOST = Pattern.compile("^\\s*[A-Z][\\w .&-]{0,40}?[\\s.,;]+\\d{1,3}\\s*[.,;]?\\s*$");
   private static final Pattern WS = Pattern.compile("\\s+");
+  /** "[Source: BusinessWire](url)", "[See: X](url)", "[(Source)](url)": a link naming its source without a key. */
+  private static final Pattern SOURCE_LINK =
+      Pattern.compile("(?i)^\\s*\\(?\\s*(?:source|sources|see|via|ref|reference|cf\\.?)\\s*(?::\\s*[^\\[\\]]{1,80}?)?\\s*\\)?\\s*$");
 
   private CitationKeys() {}
 
   public static boolean isKey(String text) {
     // KEY needs a comma: most link texts have none.
     return text != null && text.indexOf(',') >= 0 && KEY.matcher(text).matches() && !text.contains("://");
+  }
+
+  /** True for the text of a link that cites its source without a key ("Source: X", "See: X", "(Source)"). */
+  public static boolean isSourceLink(String text) {
+    return text != null && text.length() <= 100 && SOURCE_LINK.matcher(text).matches() && !text.contains("://");
   }
 
   /** True for link text that looks like a botched citation key, worth a warning. */

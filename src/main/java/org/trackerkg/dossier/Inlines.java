@@ -72,6 +72,8 @@ final class Inlines {
       String text = plain(link);
       if (CitationKeys.isKey(text)) {
         out.add(new Cite(citation(link, text, line)));
+      } else if (CitationKeys.isSourceLink(text)) {
+        out.add(new Cite(sourceCitation(link, text, line, ctx)));
       } else {
         out.add(new Txt(text.isBlank() ? link.getDestination() : text, line));
       }
@@ -85,7 +87,21 @@ final class Inlines {
   }
 
   static Citation citation(Link link, String text, int line) {
-    return new Citation(WS.matcher(text.trim()).replaceAll(" "), link.getDestination(), line);
+    return new Citation(WS.matcher(text.trim()).replaceAll(" "), destination(link), line);
+  }
+
+  /** An unkeyed source link as a citation: its text is its key (made unique per URL in the document). */
+  static Citation sourceCitation(Link link, String text, int line, ParseContext ctx) {
+    String label = WS.matcher(text.trim()).replaceAll(" ");
+    return new Citation(ctx.sourceKey(label, destination(link)), destination(link), line);
+  }
+
+  /** The link's URL; doubled link syntax "[k](url](url)" gives "url](url" to the parser: the first one is meant. */
+  static String destination(Link link) {
+    String d = link.getDestination();
+    int doubled = d.indexOf("](");
+    d = doubled > 0 ? d.substring(0, doubled) : d;
+    return d.endsWith("]") && d.indexOf('[') < 0 ? d.substring(0, d.length() - 1) : d;  // "(url])": a stray bracket
   }
 
   /** The plain text of a node's inline content (code spans included, markup dropped). */

@@ -86,6 +86,14 @@ public final class MarkdownDossierParser {
     return String.join("\n", lines);
   }
 
+  /** "[k](url](url)": a link whose destination was pasted twice, which CommonMark reads as no link at all. */
+  private static final Pattern DOUBLED_LINK = Pattern.compile("\\]\\((https?://[^\\s()\\[\\]]+)\\]\\((https?://[^\\s()\\[\\]]+)\\)");
+
+  /** The text with doubled link destinations written once (lines are kept, so line numbers stay right). */
+  static String undoubleLinks(String text) {
+    return text.contains("](http") ? DOUBLED_LINK.matcher(text).replaceAll("]($1)") : text;
+  }
+
   /** The text as the parser sees it: no BOM, LF line ends. */
   public static String normalise(String text) {
     String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
@@ -118,7 +126,7 @@ public final class MarkdownDossierParser {
       return new Outcome(null, List.of(error));
     }
     ParseContext ctx = new ParseContext(source.file(), normalised, handler);
-    Document doc = (Document) MARKDOWN.parse(spaceHeadings(normalised));
+    Document doc = (Document) MARKDOWN.parse(undoubleLinks(spaceHeadings(normalised)));
     Draft d = new Draft();
     d.sections = sections(doc, ctx);
     collectCitations(doc, ctx);
@@ -212,6 +220,8 @@ public final class MarkdownDossierParser {
         int line = ParseContext.line(link);
         if (CitationKeys.isKey(text)) {
           ctx.citations.add(Inlines.citation(link, text, line));
+        } else if (CitationKeys.isSourceLink(text)) {
+          ctx.citations.add(Inlines.sourceCitation(link, text, line, ctx));
         } else if (CitationKeys.looksMalformed(text)) {
           ctx.warn(link, "link text '" + text.trim() + "' looks like a citation key but is not 'Source, NN'");
         }

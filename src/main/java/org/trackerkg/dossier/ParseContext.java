@@ -15,11 +15,28 @@ final class ParseContext {
   final List<Diagnostic> diagnostics = new ArrayList<>();
   final List<Citation> citations = new ArrayList<>();
   private final DiagnosticHandler handler;
+  /** The key given to each unkeyed source link ("Source: X" + its URL), so one link has one key everywhere. */
+  private final java.util.Map<String, String> sourceKeys = new java.util.HashMap<>();
+  private final java.util.Set<String> sourceKeysUsed = new java.util.HashSet<>();
 
   ParseContext(String file, String text, DiagnosticHandler handler) {
     this.file = file;
     this.lines = text.split("\n", -1);
     this.handler = handler;
+  }
+
+  /**
+   * The reference key of an unkeyed source link: its text ("Source: BusinessWire"), or with " (2)", " (3)"… when
+   * the same text already names another URL in this document; the same link always gets the same key.
+   */
+  String sourceKey(String text, String url) {
+    return sourceKeys.computeIfAbsent(text + "\u0000" + url, k -> {
+      String key = text;
+      for (int n = 2; !sourceKeysUsed.add(CitationKeys.normalise(key)); n++) {
+        key = text + " (" + n + ")";
+      }
+      return key;
+    });
   }
 
   /** A warning at the start of {@code node} (line and column). */

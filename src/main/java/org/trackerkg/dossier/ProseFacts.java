@@ -36,7 +36,8 @@ final class ProseFacts {
   private static final Pattern BOUNDARY = Pattern.compile("\\s*(?:$|[,.;:!?)\\]\"”’/–—-]|\\[|(?:and|or|as|in|for|since|"
       + "which|who|that|with|from|to|at|on|until|after|before|when|while|through|via|among|amongst|under|but|is|was|"
       + "are|were|has|had|have|its|their|family|back|during|into|over|use|uses|invested|also|who|whose|partners|"
-      + "to|by|each|both|all|among|respectively|itself|themselves)\\b)");
+      + "to|by|each|both|all|among|respectively|itself|themselves|rely|relies|trust|trusts|work|works|chose|choose|depend|"
+      + "depends|adopted|participate|participates|employ|employs|run|runs)\\b)");
   private static final Pattern LIST_SEPARATOR =
       Pattern.compile("\\s*(?:,\\s*(?:(?:and|&|as well as|along with|plus)\\s+)?|\\s+/\\s+|\\s+(?:and|&|or|as well as|along with|plus)\\s+)");
   /** Capitalised words that start sentences, not names. */
@@ -66,10 +67,10 @@ final class ProseFacts {
   private static final Pattern RELATIVE_END = Pattern.compile("(?i)\\b(?:which|that|who|whom|these|those)\\s*$");
   private static final Pattern USED_BY = Pattern.compile("(?i)\\b(?:used|trusted)\\s+by\\b");
   private static final Pattern INVESTORS = Pattern.compile(
-      "\\b(?:investors?|backers?|funders?|venture capital(?:ists?)?(?:\\s+firms?)?|VCs?|shareholders)\\s+(?:include|includes|"
+      "\\b(?i:investors?|backers?|funders?|venture capital(?:ists?)?(?:\\s+firms?)?|VCs?|shareholders)\\s+(?i:include|includes|"
           + "included|are|were|such as|like|including)?\\s*:?\\s*(?=(?:the\\s+)?[\\p{Lu}\\d])"
-          + "|\\b(?:backed|funded|financed|crowdfunded|co-led|led)\\s+by\\s+|\\b(?:funding|financing|investments?|capital)\\s+from\\s+"
-          + "|\\braised\\b[^.;]{0,60}?\\bfrom\\s+");
+          + "|\\b(?i:backed|funded|financed|crowdfunded|co-led|led)\\s+by\\s+|\\b(?i:funding|financing|investments?|capital)\\s+from\\s+"
+          + "|\\b(?i:raised)\\b[^.;]{0,60}?\\bfrom\\s+");
   private static final Pattern PARTNERS = Pattern.compile(
       "\\b(?:teamed up|teams up|team up|partnered|partners|partnering|partner|joined forces|allied)\\s+with\\s+"
           + "|\\bpartnerships?\\s+with\\s+|\\bpartners\\s+(?:include|includes|are|such as|including)\\s*:?\\s*",
@@ -109,7 +110,8 @@ final class ProseFacts {
   private static final Pattern LEADING_YEAR = Pattern.compile("^(?:19|20)\\d\\d\\b,?\\s*");
   private static final Pattern SELF_SUBJECT = Pattern.compile(
       "^(?:It|They|The company|The firm|The startup|The business|This company|The SDK|The service|The platform|The kit|"
-          + "The library|The tool|The product|The solution|The app)\\b");
+          + "The library|The tool|The product|The solution|The app|Its (?:SDK|platform|service|technology|product|solution|"
+          + "software|library|kit|tool|app))\\b");
   private static final Pattern POSSESSIVE_START = Pattern.compile("^(.{1,60}?)['’]s\\s+(.{1,60}?)\\s+(?:is|was|are|were)\\b");
   private static final Pattern AMOUNT_THOUSANDS = Pattern.compile("\\d{1,3}(,\\d{3})+");
   private static final Pattern NON_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");

@@ -167,4 +167,12 @@ class ProseFactsTest {
     assertEquals(List.of("Hooli", "Initech", "Globex"), names(d, Relationship.Kind.CUSTOMER));
     assertTrue(!d.customers().get(0).fromProse() && d.customers().get(2).fromProse(), "the labelled Hooli is kept once");
   }
+
+  @Test
+  void sentenceInitialTriggersAndSubjectsNamedByTheirProduct() {
+    Dossier d = about("Investors include Alder Fund and Birch Capital. Backed by Cedar Partners, the firm grew. "
+        + "Its SDK is used by Dogwood Apps and Elm Studio. Publishers such as Fir Daily, and Gum Tree News rely on it.");
+    assertEquals(List.of("Alder Fund", "Birch Capital", "Cedar Partners"), names(d, Relationship.Kind.INVESTOR));
+    assertEquals(List.of("Dogwood Apps", "Elm Studio", "Fir Daily", "Gum Tree News"), names(d, Relationship.Kind.CUSTOMER));
+  }
 }
