@@ -220,12 +220,15 @@ public final class ServeCommand implements Callable<Integer> {
       return ExitCode.BAD_INPUT;
     }
     // dumps not known to come from this input (or none yet) are rewritten
+    Thread dumpWriter = null;
     if (!warm && ServeStart.dumpsStale(fingerprint, dumpsDir, tdb != null && server.loadedFromScratch())) {
-      ServeStart.writeDumpsInBackground(dataset, input.base(), dossiers, fingerprint, dumpsDir, err);
+      dumpWriter = ServeStart.writeDumpsInBackground(dataset, input.base(), dossiers, fingerprint, dumpsDir, err);
     }
+    Thread writing = dumpWriter;
     Thread hook = new Thread(() -> {
       server.stop();
       if (tempDumps) {
+        awaitQuietly(writing); // a dump still being written would put files back into the folder
         deleteTree(dumpsDir); // a temporary dumps folder is this run's alone
       }
       err.println("tkg: stopped serving " + server.url() + (tempDumps ? "; removed " + dumpsDir : ""));
@@ -245,6 +248,18 @@ public final class ServeCommand implements Callable<Integer> {
     out.flush();
     server.fuseki().join();
     return ExitCode.OK;
+  }
+
+  /** Waits a little for the background dump writer, if any, to finish. */
+  private static void awaitQuietly(Thread writer) {
+    if (writer == null) {
+      return;
+    }
+    try {
+      writer.join(30_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Removes this run's temporary dumps folder; what cannot be removed is left for the next start's sweep. */

@@ -62,7 +62,7 @@ public final class ServeStart {
    * Dumps take longer to write than the data takes to load, so they are written after the server answers. The
    * writer stages files and renames them into place, so /dumps/ only ever shows whole files (or none yet).
    */
-  public static void writeDumpsInBackground(DatasetGraph dataset, String base, int dossiers,
+  public static Thread writeDumpsInBackground(DatasetGraph dataset, String base, int dossiers,
       Optional<String> fingerprint, Path dumpsDir, PrintWriter err) {
     Thread t = new Thread(() -> {
       try {
@@ -81,5 +81,6 @@ public final class ServeStart {
     t.setPriority(Thread.MIN_PRIORITY);
     err.println("tkg: writing dumps to " + dumpsDir + " in the background");
     t.start();
+    return t;
   }
 }
