@@ -33,8 +33,8 @@ final class JettyBounds {
         if (f instanceof HttpConnectionFactory h) {
           h.getHttpConfiguration().setOutputBufferSize(TrackerServer.OUTPUT_BUFFER_SIZE);
           h.getHttpConfiguration().setRequestHeaderSize(TrackerServer.MAX_REQUEST_HEADER_BYTES);
-          // Jetty's own bound on slow bodies, checked at each read by the servlet input stream
-          h.getHttpConfiguration().setMinRequestDataRate(TrackerServer.MIN_BODY_BYTES_PER_SECOND);
+          // no Jetty minimum data rate: it has no grace (MinimumRateInput bounds slow bodies instead)
+          h.getHttpConfiguration().setMinRequestDataRate(0);
         }
       }
     }

@@ -27,8 +27,8 @@ import org.eclipse.jetty.http.BadMessageException;
 /**
  * Bounds request bodies in size and in time. A declared Content-Length over the limit is refused at once (413,
  * connection closed, the body never read); any other body is read whole here, before a handler sees it: a chunked
- * one is refused as soon as it goes over the limit, and one arriving slower than Jetty's minimum data rate (its
- * servlet input stream checks it at each read) gets 408 with the connection closed. Read here, forms included
+ * one is refused as soon as it goes over the limit, and one arriving slower than the minimum data rate
+ * ({@link MinimumRateInput}, checked at each read) gets 408 with the connection closed. Read here, forms included
  * (which Jetty would otherwise parse without that check), and Fuseki does not answer the slow body with a 500.
  */
 final class RequestLimitFilter extends HttpFilter {
@@ -63,14 +63,11 @@ final class RequestLimitFilter extends HttpFilter {
     String ct = req.getContentType();
     boolean form = ct != null && ct.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     if (length > 0 || (length < 0 && te != null)) {
-      InputStream in = req.getInputStream();
+      InputStream in = new MinimumRateInput(req.getInputStream(), TrackerServer.MIN_BODY_BYTES_PER_SECOND);
       byte[] body;
       try {
         body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
-      } catch (BadMessageException e) {
-        if (e.getCode() != HttpServletResponse.SC_REQUEST_TIMEOUT) {
-          throw e;
-        }
+      } catch (MinimumRateInput.TooSlow e) {
         resp.setHeader("Connection", "close");
         Http.sendText(req, resp, HttpServletResponse.SC_REQUEST_TIMEOUT, "Request body too slow: under the "
             + TrackerServer.MIN_BODY_BYTES_PER_SECOND + " bytes a second the server waits for");

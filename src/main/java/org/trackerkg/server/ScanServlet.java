@@ -72,7 +72,8 @@ public final class ScanServlet extends HttpServlet {
     Path tmp = Files.createTempFile("tkg-upload-", ".bin");
     Path app = null;
     try {
-      try (InputStream in = req.getInputStream(); OutputStream out = Files.newOutputStream(tmp)) {
+      try (InputStream in = new MinimumRateInput(req.getInputStream(), TrackerServer.MIN_BODY_BYTES_PER_SECOND);
+          OutputStream out = Files.newOutputStream(tmp)) {
         byte[] buf = new byte[64 * 1024];
         long total = 0;
         int r;
@@ -84,6 +85,11 @@ public final class ScanServlet extends HttpServlet {
           }
           out.write(buf, 0, r);
         }
+      } catch (MinimumRateInput.TooSlow e) {
+        resp.setHeader("Connection", "close");
+        Http.sendText(req, resp, HttpServletResponse.SC_REQUEST_TIMEOUT, "Upload too slow: under the "
+            + TrackerServer.MIN_BODY_BYTES_PER_SECOND + " bytes a second the server waits for");
+        return;
       }
       String name = "upload";
       String ct = req.getContentType();

@@ -42,9 +42,8 @@ public final class TrackerServer {
    */
   public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(30);
   /**
-   * A request body must arrive at this many bytes a second or faster, on average from its first byte (else 408,
-   * connection closed): a 1 MiB body within 17 minutes. Low, because Jetty checks the average from the first byte
-   * without a grace period, and a short body held up by a lost packet must still pass.
+   * A request body must arrive at this many bytes a second or faster, on average, once a grace of two seconds from
+   * its first read is over (else 408, connection closed): a 1 MiB body within about 17 minutes.
    */
   public static final long MIN_BODY_BYTES_PER_SECOND = 1024;
   /** The request line and headers together: a longer URL is 414, longer headers 431. */
