@@ -518,12 +518,31 @@ final class DossierMapper {
       r.q.add(r.tracker, TKG.privacyPolicy.asNode(), n);
       r.q.type(n, TKG.PrivacyPolicy.asNode());
       r.q.add(n, Vocab.schemaUrl, r.urlOrWarn(p.url(), p.line()));
-      r.q.text(n, TKG.asOf.asNode(), p.asOf());
+      asOf(r, n, p);
       r.q.bool(n, TKG.policyFound.asNode(), p.found());
       r.q.text(n, Vocab.schemaDescription, p.text());
       r.q.line(n, p.line());
       r.cite(n, p.citations());
     }
+  }
+
+  /**
+   * The policy's date as a date, only as precise as written: xsd:date for a certain day, xsd:gYearMonth for a month,
+   * xsd:gYear when only the year is certain ("8/9/2018": day and month could be either); the date as written stays in
+   * the header text (schema:description), and a text without a date stays a string.
+   */
+  private static void asOf(Run r, Node n, PolicyDocument p) {
+    org.trackerkg.dossier.WrittenDate date = org.trackerkg.dossier.WrittenDate.read(p.asOf());
+    if (date == null) {
+      r.q.text(n, TKG.asOf.asNode(), p.asOf());
+      return;
+    }
+    XSDDatatype type = switch (date.precision()) {
+      case DAY -> XSDDatatype.XSDdate;
+      case MONTH -> XSDDatatype.XSDgYearMonth;
+      case YEAR -> XSDDatatype.XSDgYear;
+    };
+    r.q.typed(n, TKG.asOf.asNode(), date.lexical(), type);
   }
 
   private void relationships(Run r) {

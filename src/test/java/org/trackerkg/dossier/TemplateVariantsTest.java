@@ -81,4 +81,18 @@ class TemplateVariantsTest {
     assertEquals(List.of("com.examplytics.sdk", "api\\.examplytics\\.io"), patterns(d));
     assertEquals(List.of(Signature.Kind.CODE, Signature.Kind.NETWORK), d.signatures().stream().map(Signature::kind).toList());
   }
+
+  @Test
+  void aSignatureKeepsTheBarsOfItsGroupsInListsAndTables() {
+    // a '|' inside a group is part of one rule, not a separator; in a table cell "\\|" is GFM's escape of that '|'
+    Dossier d = read("# Examplytics\n\n## Detection rules\n\n* Network signature: `(api|cdn)\\.examplytics\\.com | "
+        + "examplytics\\.io`\n* Code signature: `com.examplytics.sdk`\n\n| kind | rule |\n| --- | --- |\n"
+        + "| network | `(img\\|px)\\.examplytics\\.net` |\n| code | `com.examplytics.lite` |\n");
+    assertEquals(List.of("(api|cdn)\\.examplytics\\.com", "examplytics\\.io", "com.examplytics.sdk",
+        "(img|px)\\.examplytics\\.net", "com.examplytics.lite"), d.signatures().stream().map(Signature::pattern).toList());
+    assertEquals(List.of(Signature.Kind.NETWORK, Signature.Kind.NETWORK, Signature.Kind.CODE, Signature.Kind.NETWORK,
+        Signature.Kind.CODE), d.signatures().stream().map(Signature::kind).toList());
+    assertEquals(List.of(5, 5, 6, 10, 11), d.signatures().stream().map(Signature::line).toList(), "a table row's own line");
+    assertEquals(List.of("a\\.example", "[|]b", "c\\|d"), Signatures.alternatives("a\\.example|[|]b|c\\|d"));
+  }
 }
