@@ -637,11 +637,21 @@ final class DossierMapper {
 
   private void location(Run r) {
     Location loc = r.d.location();
-    if (loc == null) {
-      return;
+    if (loc != null) {
+      address(r, r.tracker, loc, Iris.shortHash(String.valueOf(loc.country()), String.valueOf(loc.city())));
     }
-    Node a = r.owned("address", Iris.shortHash(String.valueOf(loc.country()), String.valueOf(loc.city())));
-    r.q.add(r.tracker, Vocab.schemaAddress, a);
+    // "Microsoft: United States (Seattle) / Bit Stadium: Germany (Stuttgart)": each company's own headquarters
+    for (Location hq : r.d.headquarters()) {
+      Node org = org(r, hq.organization());
+      if (org != null) {
+        address(r, org, hq, Iris.shortHash(org.getURI(), String.valueOf(hq.country()), String.valueOf(hq.city())));
+      }
+    }
+  }
+
+  private void address(Run r, Node subject, Location loc, String key) {
+    Node a = r.owned("address", key);
+    r.q.add(subject, Vocab.schemaAddress, a);
     r.q.type(a, Vocab.schemaPostalAddress);
     if (loc.countryCode() != null) {
       r.q.text(a, Vocab.schemaAddressCountry, loc.countryCode());
