@@ -12,6 +12,8 @@ final class OwnershipReader {
   static final Pattern OWNED_BY = Pattern.compile(
       "\\b(?:owned by|subsidiary of|part of|acquired by|division of|bought by)\\s+(?:the\\s+)?"
           + "([A-Z][\\w&.'-]*(?:\\s+(?:[A-Z][\\w&.'-]*|by|of|de|&))*)");
+  static final Pattern RELATIVE_BEFORE =
+      Pattern.compile("(?i)(?:,\\s*|\\b)(?:which|that|itself)\\s+(?:is|was|are|were|has been)?\\s*(?:itself\\s+|now\\s+|also\\s+)*(?:a\\s+|an\\s+)?$");
   static final Pattern TRAILING_SPACE_DOTS = Pattern.compile("[\\s.]+$");
   static final Pattern SENTENCE_VERB =
       Pattern.compile("(?i).*\\b(is|was|are|were|has|have|became|founded|owned|owns|include[sd]?)\\b.*");
@@ -53,6 +55,9 @@ final class OwnershipReader {
         named.add(listed.group(1).trim());
       }
       while (m.find()) {
+        if (RELATIVE_BEFORE.matcher(bare.substring(0, m.start())).find()) {
+          continue;  // "part of Y, which is owned by Z": Z owns Y (a chain the prose reader keeps), not the tracker
+        }
         named.add(TRAILING_SPACE_DOTS.matcher(m.group(1)).replaceAll(""));
       }
       for (String owner : named) {

@@ -37,7 +37,10 @@ final class ProseFacts {
       + "which|who|that|with|from|to|at|on|until|after|before|when|while|through|via|among|amongst|under|but|is|was|"
       + "are|were|has|had|have|its|their|family|back|during|into|over|use|uses|invested|also|who|whose|partners|"
       + "to|by|each|both|all|among|respectively|itself|themselves|rely|relies|trust|trusts|work|works|chose|choose|depend|"
-      + "depends|adopted|participate|participates|employ|employs|run|runs)\\b)");
+      + "depends|adopted|participate|participates|employ|employs|run|runs|send|sends|sent|route|routes|power|powers|embed|embeds|"
+      + "deploy|deploys|deployed|license|licenses|licensed|serve|serves|served|pay|pays|paid|ship|ships|shipped|measure|"
+      + "measures|track|tracks|count|counts|rolled|rely|relied|build|builds|built|partner|partnered|signed|joined|"
+      + "integrate|integrated|tested|test|tests|picked|selected|licensed|switched|moved|signed up)\\b)");
   private static final Pattern LIST_SEPARATOR =
       Pattern.compile("\\s*(?:,\\s*(?:(?:and|&|as well as|along with|plus)\\s+)?|\\s+/\\s+|\\s+(?:and|&|or|as well as|along with|plus)\\s+)");
   /** Capitalised words that start sentences, not names. */
@@ -79,6 +82,12 @@ final class ProseFacts {
       "\\b(?:integrates|integrated|integrate|integrating|integration|integrations)\\s+(?:directly\\s+)?with\\s*:?\\s*"
           + "(?:(?:include|includes|are)\\s*:?\\s*)?|\\bintegrations?\\s+(?:include|includes|such as|including)\\s*:?\\s*",
       Pattern.CASE_INSENSITIVE);
+  /** "A, B and C partners", "A and B are its customers": the list before the word is its subject. */
+  private static final Pattern SUBJECT_KIND = Pattern.compile("(\\s+(?:are|were|have been|became|remain|remained)\\s+"
+      + "(?:(?:all|also|now|among)\\s+)?(?:(?:its|their|the company['’]s|[\\p{Lu}][\\p{L}\\d]*['’]s)\\s+)?)?"
+      + "(?:(?:key|main|major|strategic|official|technology|launch|early|lead|first|long-time|longtime)\\s+)?"
+      + "(partners|customers|clients|investors|backers)\\b(?!\\s+(?:include|includes|are|were|such|like|with|of|in|to|"
+      + "for|and|who|that|which|have|has|say|said|can|may|use|get)\\b)");
   private static final Pattern INVESTED_IN = Pattern.compile("\\s+(?:have|has|also)?\\s*(?:invested|participated)\\s+in\\b");
   private static final Pattern USE_IT = Pattern.compile("\\s+(?:use|uses|rely on|relies on|have adopted|adopted|work with)\\s+");
 
@@ -133,11 +142,29 @@ final class ProseFacts {
       if (t.text() == null) {
         continue;
       }
+      labelledList(t, d, self);
       for (String sentence : sentences(t.text())) {
         read(sentence, t, d, self);
       }
     }
     ownersFromAcquisitions(d);
+  }
+
+  /** "_Clients:_ A / B / C" outside the relationships section (in Notes, About…): the label names the relationship. */
+  private static void labelledList(LabelledText t, Draft d, Self self) {
+    Relationship.Kind kind = RelationshipLists.kind(t.label());
+    if (kind == null || t.text().length() > 2000) {
+      return;
+    }
+    String text = t.text().strip();
+    List<String> names = list(text, 0);
+    String rebuilt = String.join(" ", names);
+    if (names.isEmpty() || rebuilt.length() < text.replaceAll("[,&/.]|\\band\\b", " ").replaceAll("\\s+", " ").trim().length() - 4) {
+      return;  // not a list of names only
+    }
+    for (String name : names) {
+      add(d, self, new Relationship(kind, name, t.label(), t.citations(), t.line(), text));
+    }
   }
 
   static List<String> sentences(String text) {
@@ -172,6 +199,23 @@ final class ProseFacts {
     }
     if (lower.contains("partner") || lower.contains("team") || lower.contains("joined forces") || lower.contains("allied")) {
       relationships(s, PARTNERS, Relationship.Kind.PARTNER, t, d, self);
+    }
+    if (lower.contains("partners") || lower.contains("customers") || lower.contains("clients") || lower.contains("investors")
+        || lower.contains("backers")) {
+      Matcher k = SUBJECT_KIND.matcher(s);
+      while (k.find()) {
+        String word = k.group(2).toLowerCase(Locale.ROOT);
+        Relationship.Kind kind = word.startsWith("partner") ? Relationship.Kind.PARTNER
+            : word.startsWith("client") ? Relationship.Kind.CLIENT
+            : word.startsWith("customer") ? Relationship.Kind.CUSTOMER : Relationship.Kind.INVESTOR;
+        if (k.group(1) != null && k.group(1).contains("'") || k.group(1) != null && k.group(1).contains("’")) {
+          String owner = k.group(1).replaceAll("(?s).*\\b(\\S+)['’]s\\s.*", "$1");
+          if (!self.isSelf(owner)) {
+            continue;  // "…are Contoso's partners": someone else's
+          }
+        }
+        subjectList(s.substring(0, k.start()), kind, s, t, d, self, k.group(1) == null ? 2 : 1);
+      }
     }
     if (lower.contains("integrat")) {
       relationships(s, INTEGRATIONS, Relationship.Kind.INTEGRATION, t, d, self);
@@ -224,11 +268,18 @@ final class ProseFacts {
 
   /** "A, B and C use X", "A and B invested in it": the list is the sentence's subject. */
   private static void subjectList(String before, Relationship.Kind kind, String s, LabelledText t, Draft d, Self self) {
-    String subject = LEADING_ADVERBIAL.matcher(before).replaceFirst("");
+    subjectList(before, kind, s, t, d, self, 1);
+  }
+
+  /** As above; {@code min} names at least ("A, B and C partners" needs a list, "A is a partner" one name). */
+  private static void subjectList(String before, Relationship.Kind kind, String s, LabelledText t, Draft d, Self self,
+      int min) {
+    int clause = Math.max(before.lastIndexOf(';'), before.lastIndexOf(':'));  // "…; A invested in it": that clause's subject
+    String subject = LEADING_ADVERBIAL.matcher(clause < 0 ? before : before.substring(clause + 1).trim()).replaceFirst("");
     List<String> names = list(subject, 0);
     // the whole subject must be the list: "Over 300 clients use X" names nobody
     String rebuilt = String.join(" ", names);
-    if (names.isEmpty() || rebuilt.length() < subject.replaceAll("[,&/]|\\band\\b|\\bthe\\b", " ").replaceAll("\\([^)]*\\)", "")
+    if (names.size() < min || rebuilt.length() < subject.replaceAll("[,&/]|\\band\\b|\\bthe\\b", " ").replaceAll("\\([^)]*\\)", "")
         .replaceAll("\\s+", " ").trim().length() - 12) {
       return;
     }
