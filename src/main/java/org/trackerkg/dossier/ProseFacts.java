@@ -40,7 +40,9 @@ final class ProseFacts {
       + "depends|adopted|participate|participates|employ|employs|run|runs|send|sends|sent|route|routes|power|powers|embed|embeds|"
       + "deploy|deploys|deployed|license|licenses|licensed|serve|serves|served|pay|pays|paid|ship|ships|shipped|measure|"
       + "measures|track|tracks|count|counts|rolled|rely|relied|build|builds|built|partner|partnered|signed|joined|"
-      + "integrate|integrated|tested|test|tests|picked|selected|licensed|switched|moved|signed up)\\b)");
+      + "integrate|integrated|tested|test|tests|picked|selected|licensed|switched|moved|signed up)\\b"
+      // a verb of the clause, known by its object ("… Bothy Games carry its banners")
+      + "|\\p{Ll}+\\s+(?:it|its|their|them|the)\\b)");
   private static final Pattern LIST_SEPARATOR =
       Pattern.compile("\\s*(?:,\\s*(?:(?:and|&|as well as|along with|plus)\\s+)?|\\s+/\\s+|\\s+(?:and|&|or|as well as|along with|plus)\\s+)");
   /** Capitalised words that start sentences, not names. */
@@ -78,6 +80,9 @@ final class ProseFacts {
       "\\b(?:teamed up|teams up|team up|partnered|partners|partnering|partner|joined forces|allied)\\s+with\\s+"
           + "|\\bpartnerships?\\s+with\\s+|\\bpartners\\s+(?:include|includes|are|such as|including)\\s*:?\\s*",
       Pattern.CASE_INSENSITIVE);
+  /** "It works with A, B and C": partners, when the subject is the tracker. */
+  private static final Pattern WORKS_WITH = Pattern.compile("\\b(?:works|worked|working|collaborates|collaborated|cooperates)"
+      + "\\s+(?:closely\\s+)?with\\s+");
   private static final Pattern INTEGRATIONS = Pattern.compile(
       "\\b(?:integrates|integrated|integrate|integrating|integration|integrations)\\s+(?:directly\\s+)?with\\s*:?\\s*"
           + "(?:(?:include|includes|are)\\s*:?\\s*)?|\\bintegrations?\\s+(?:include|includes|such as|including)\\s*:?\\s*",
@@ -215,6 +220,17 @@ final class ProseFacts {
           }
         }
         subjectList(s.substring(0, k.start()), kind, s, t, d, self, k.group(1) == null ? 2 : 1);
+      }
+    }
+    if (lower.contains("works with") || lower.contains("worked with") || lower.contains("working with")
+        || lower.contains("collaborat") || lower.contains("cooperates")) {
+      Matcher w = WORKS_WITH.matcher(s);
+      while (w.find()) {
+        if (self.isSelfSubject(s.substring(0, w.start()))) {
+          for (String name : list(s, w.end())) {
+            add(d, self, new Relationship(Relationship.Kind.PARTNER, name, t.label(), t.citations(), t.line(), s));
+          }
+        }
       }
     }
     if (lower.contains("integrat")) {

@@ -175,4 +175,40 @@ class ProseFactsTest {
     assertEquals(List.of("Alder Fund", "Birch Capital", "Cedar Partners"), names(d, Relationship.Kind.INVESTOR));
     assertEquals(List.of("Dogwood Apps", "Elm Studio", "Fir Daily", "Gum Tree News"), names(d, Relationship.Kind.CUSTOMER));
   }
+
+  @Test
+  void listsBeforeTheKindWordAndClausesOfTheirOwn() {
+    Dossier d = about("Alder Pay, Birch Wallet and Cedar Signage partners. Dogwood Media and Elm Radio are its customers. "
+        + "It raised $5 million from Fir Capital; Gum Tree Angels invested in the company later. "
+        + "Demand partners are many.");
+    assertEquals(List.of("Alder Pay", "Birch Wallet", "Cedar Signage"), names(d, Relationship.Kind.PARTNER),
+        "one capitalised word before 'partners' is no list");
+    assertEquals(List.of("Dogwood Media", "Elm Radio"), names(d, Relationship.Kind.CUSTOMER));
+    assertEquals(List.of("Fir Capital", "Gum Tree Angels"), names(d, Relationship.Kind.INVESTOR));
+  }
+
+  @Test
+  void subjectListsEndedByTheirVerbAndWorksWith() {
+    Dossier d = about("Publishers including Hazel Press, Ivy Radio and Juniper Games carry its banners. "
+        + "Examplytics works with Kauri Data and Larch Labs. Contoso works with Maple Mobile.");
+    assertEquals(List.of("Hazel Press", "Ivy Radio", "Juniper Games"), names(d, Relationship.Kind.CUSTOMER));
+    assertEquals(List.of("Kauri Data", "Larch Labs"), names(d, Relationship.Kind.PARTNER), "another's partner is not its own");
+  }
+
+  @Test
+  void aLabelledListInNotesNamesItsRelationship() {
+    Dossier d = new MarkdownDossierParser(DiagnosticHandler.strict()).parse("# Examplytics\n\n## Notes\n\n"
+        + "_Clients:_ Oak Editions / Pine Sports / Rowan News\n\n_Remarks:_ Quiet Fir / Spruce\n", SOURCE).dossier();
+    assertEquals(List.of("Oak Editions", "Pine Sports", "Rowan News"), names(d, Relationship.Kind.CLIENT));
+    assertTrue(d.relationships().stream().allMatch(Relationship::fromProse));
+    assertEquals(3, d.relationships().size(), "a label naming no relationship gives none");
+  }
+
+  @Test
+  void aRelativeClauseInTheOwnershipSectionIsAChain() {
+    Dossier d = new MarkdownDossierParser(DiagnosticHandler.strict()).parse("# Examplytics\n\n## Ownership\n\n"
+        + "Examplytics is part of Contoso Media, which is owned by Contoso Holdings.\n", SOURCE).dossier();
+    assertEquals(List.of("Contoso Media"), d.owners().stream().map(OrgMention::name).toList());
+    assertEquals("Contoso Holdings", d.ownerships().get(0).owner());
+  }
 }
