@@ -37,12 +37,16 @@ import org.trackerkg.vocab.TKG;
 class SignatureCollisionsTest {
   static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-  @Test
-  void madeUpSignaturesAroundTheKeyLength() {
-    String t = "https://example.org/tracker/";
+  static final String T = "https://example.org/tracker/";
+
+  /**
+   * Made-up signatures around the 8-character key: shorter, exactly 8, longer, non-ASCII, identical, of one
+   * tracker, a code and a network signature with the same text; each in its own named graph, one stated twice.
+   * Also run on Virtuoso and rdflib ({@link StoreComparisonTest}).
+   */
+  static DatasetGraph aroundTheKeyLength() {
     StringBuilder trig = new StringBuilder("PREFIX tkg: <" + TKG.NS + ">\n");
-    // tracker, type, pattern; each signature in its own named graph, one stated twice (in two graphs)
-    String[][] sigs = {
+    String[][] sigs = { // tracker, kind, pattern
         {"a", "Code", "a.b"}, {"b", "Code", "a.bcdefghij"},            // 3 characters: compared with all
         {"c", "Code", "com.abc"}, {"d", "Code", "com.abcd"},           // 7 and exactly 8
         {"e", "Code", "com.abcdefg"}, {"f", "Code", "com.abcd"},       // f and d identical
@@ -58,8 +62,8 @@ class SignatureCollisionsTest {
     int n = 0;
     for (String[] s : sigs) {
       n++;
-      String sig = t + s[0] + "/signature/" + n;
-      String body = "<" + t + s[0] + "> tkg:signature <" + sig + "> . <" + sig + "> a tkg:" + s[1]
+      String sig = T + s[0] + "/signature/" + n;
+      String body = "<" + T + s[0] + "> tkg:signature <" + sig + "> . <" + sig + "> a tkg:" + s[1]
           + "Signature ; tkg:pattern \"" + s[2].replace("\\", "\\\\") + "\" .";
       trig.append("<https://example.org/graph/").append(n).append("> { ").append(body).append(" }\n");
       if (s[0].equals("s")) {
@@ -68,7 +72,13 @@ class SignatureCollisionsTest {
     }
     DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
     RDFParser.create().source(new StringReader(trig.toString())).lang(Lang.TRIG).parse(dsg);
-    Dataset union = CannedQuery.unionView(dsg);
+    return dsg;
+  }
+
+  @Test
+  void madeUpSignaturesAroundTheKeyLength() {
+    String t = T;
+    Dataset union = CannedQuery.unionView(aroundTheKeyLength());
 
     TreeSet<String> rows = rows(union);
     assertEquals(definition(union.getDefaultModel()), rows);
