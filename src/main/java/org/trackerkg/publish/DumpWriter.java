@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -168,10 +170,10 @@ public final class DumpWriter {
         md.update(bytes);
       }
       String hash = Hashes.hex(md);
-      String id = DumpFolder.newId(java.time.Instant.now(), hash);
+      String id = DumpFolder.newId(Instant.now(), hash);
       AtomicFile.syncDirectory(stage);
       Path published = versions.resolve(id);
-      java.nio.file.Files.move(stage, published, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      Files.move(stage, published, StandardCopyOption.ATOMIC_MOVE); // the whole version appears at once
       AtomicFile.syncDirectory(versions);
       boolean linked;
       try {
@@ -182,8 +184,9 @@ public final class DumpWriter {
         throw e;
       }
       steps.reached("switched");
-      if (linked) {
-        publishLinks(target, id);
+      if (linked) { // the older paths DIR/NAME, each a link through current
+        DumpFolder.linkNames(target, id, steps);
+        steps.reached("linked");
       }
       DumpFolder.prune(target, id, steps);
       steps.reached("pruned");
@@ -193,13 +196,6 @@ public final class DumpWriter {
       throw e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
     } finally {
       AtomicFile.deleteRecursively(stage);
-    }
-  }
-
-  private void publishLinks(Path target, String id) throws IOException {
-    if (Files.isSymbolicLink(target.resolve(DumpFolder.LINK))) {
-      DumpFolder.linkNames(target, id, steps);
-      steps.reached("linked");
     }
   }
 
