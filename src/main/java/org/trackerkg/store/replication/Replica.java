@@ -221,7 +221,7 @@ public final class Replica implements AutoCloseable {
         stop(at + " is for base " + h.base() + ", but this replica serves " + data.base());
         return;
       }
-      begin(h, at, p.part() == PatchLog.Part.WHOLE ? r.value().length + " bytes" : p.count() + " chunks");
+      begin(h, at + (p.part() == PatchLog.Part.WHOLE ? " (" + r.value().length + " bytes)" : ""));
     }
     if (pending == null) {
       return;
@@ -241,9 +241,9 @@ public final class Replica implements AutoCloseable {
   }
 
   /** Opens the write transaction a patch is applied in (kept open across the records of a split patch). */
-  private void begin(PatchHeader h, String at, String size) {
+  private void begin(PatchHeader h, String what) {
     StateSum start = h.stateSum().isEmpty() ? null : sum().copy();
-    log("applying " + at + " (" + size + ")");
+    log("applying " + what);
     pending = new Pending(h, start, System.nanoTime());
     data.dataset().begin(TxnType.WRITE);
   }
