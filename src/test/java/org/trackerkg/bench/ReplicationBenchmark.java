@@ -136,9 +136,11 @@ public final class ReplicationBenchmark {
         t = System.nanoTime();
         Publisher.Outcome o2 = Publisher.publish(address, d2, BASE, "bench", chunkBytes);
         long committed = System.nanoTime();
+        double cpu0 = cpu();
         double publishPatch = (committed - t) / 1e9;
         await(() -> a.replica().status().patchId().equals(o2.header().id()), Duration.ofMinutes(30));
         double lag = (System.nanoTime() - committed) / 1e9;
+        double lagCpu = cpu() - cpu0;  // this JVM's CPU while the replica fetched and applied (the publisher is done)
         double apply = a.replica().status().applyMillis() / 1e3;
         log("patch -%d +%d quads: published in %.2f s, applied in %.3f s, lag %.3f s", o2.removed(), o2.added(),
             publishPatch, apply, lag);
@@ -151,14 +153,19 @@ public final class ReplicationBenchmark {
         List<String> trackers = trackers(d2);
         d2 = null;
         double[] reloads = new double[reloadRuns];
+        double[] reloadCpus = new double[reloadRuns];
         for (int i = 0; i < reloads.length; i++) {
           long r0 = System.nanoTime();
+          double c0 = cpu();
           DatasetGraph fresh = DatasetGraphFactory.create();
           RDFParser.source(nq).lang(Lang.NQUADS).parse(fresh);
           TrackerServer.create().dataset(fresh).port(0).host("127.0.0.1").requestLog(null).messages(null).build();
           reloads[i] = (System.nanoTime() - r0) / 1e9;
+          reloadCpus[i] = cpu() - c0;
+          log("reload %d: %.1f s, %.1f CPU s", i + 1, reloads[i], reloadCpus[i]);
         }
         double reload = BenchHarness.median(reloads);
+        double reloadCpu = BenchHarness.median(reloadCpus);
         String scale = String.format(Locale.ROOT, "%,d dossiers, %,d quads; 1%% change: %d dossiers left out, -%,d"
             + " +%,d quads", total, q1, total - left, o2.removed(), o2.added());
         String reloadWhat = "full reload of the new state (parse its N-Quads dump + TrackerServer build)"
@@ -167,6 +174,9 @@ public final class ReplicationBenchmark {
             apply, "s", reloadWhat, reload));
         rows.add(row("replica lag: publish committed → replica serving the new state; " + scale, lag, "s",
             "full reload of the new state, as above", reload));
+        rows.add(row("CPU time of the benchmark JVM during the lag (replica fetching and applying; less affected by"
+            + " the other users of the machine than wall time)", lagCpu, "CPU s", "CPU time of the full reload",
+            reloadCpu));
         rows.add(row(bootstrapA ? "replica A bootstrapped from the snapshot's dumps (parse the N-Quads, check, serve;"
             + " find its patch on the log, compute the state sum)" : String.format(Locale.ROOT, "snapshot apply on a"
             + " replica from the empty data set (%d records of at most %,d bytes of patch text, one write"
@@ -227,6 +237,12 @@ public final class ReplicationBenchmark {
       }
     }
     return kept;
+  }
+
+  /** CPU seconds this JVM has used (all its threads). */
+  private static double cpu() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
   }
 
   private static void awaitDumps(Path dumps, String patchId) throws InterruptedException {
