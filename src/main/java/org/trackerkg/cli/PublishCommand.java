@@ -33,6 +33,12 @@ public final class PublishCommand implements Callable<Integer> {
           + "for new replicas to start from (`serve --follow … --bootstrap DIR`).")
   java.nio.file.Path dumps;
 
+  @Option(names = "--chunk-size", paramLabel = "BYTES", defaultValue = "" + PatchLog.DEFAULT_CHUNK_BYTES,
+      description = "Split a patch of more patch text than this over several records (a begin record, the chunks, "
+          + "an end record; applied by replicas in one transaction). Default: ${DEFAULT-VALUE} (64 MiB); at most "
+          + "128 MiB (a record holds 256 MiB).")
+  int chunkSize;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -44,6 +50,9 @@ public final class PublishCommand implements Callable<Integer> {
       address = PatchLog.Address.parse(to);
     } catch (IllegalArgumentException e) {
       throw new UsageException("--to: " + e.getMessage(), e);
+    }
+    if (chunkSize < 1 || chunkSize > PatchLog.MAX_RECORD_BYTES / 2) {
+      throw new UsageException("--chunk-size: " + chunkSize + " is not between 1 and " + PatchLog.MAX_RECORD_BYTES / 2);
     }
     Pipeline.Loaded loaded = input.load(err);
     if (loaded.hasInputErrors()) {
@@ -59,7 +68,7 @@ public final class PublishCommand implements Callable<Integer> {
     String base = input.base();
     Publisher.Outcome o;
     try {
-      o = Publisher.publish(address, loaded.dataset(), base, Main.build());
+      o = Publisher.publish(address, loaded.dataset(), base, Main.build(), chunkSize);
     } catch (KafkaException | IllegalStateException e) {
       err.println("tkg: not published to " + address + ": " + e.getMessage());
       return ExitCode.BAD_INPUT;
@@ -68,9 +77,10 @@ public final class PublishCommand implements Callable<Integer> {
       out.println("tkg: nothing to publish: " + loaded.dossierCount() + " dossiers, the same data as patch "
           + (o.header() == null ? "(none)" : o.header().id()));
     } else {
-      out.printf("tkg: published patch %s at offset %d of %s (%s, -%d +%d quads); state sha256 %s%n",
+      out.printf("tkg: published patch %s at offset %d of %s (%s, -%d +%d quads%s); state sha256 %s%n",
           o.header().id(), o.offset(), address, o.header().previous().isEmpty() ? "snapshot"
-              : "after " + o.header().previous(), o.removed(), o.added(), o.header().sha256());
+              : "after " + o.header().previous(), o.removed(), o.added(),
+          o.records() > 1 ? ", split over " + o.records() + " records" : "", o.header().sha256());
     }
     if (dumps != null && o.header() != null) {
       try {

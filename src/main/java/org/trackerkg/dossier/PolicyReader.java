@@ -2,6 +2,7 @@ package org.trackerkg.dossier;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.node.ListBlock;
@@ -51,6 +52,7 @@ final class PolicyReader {
       "(?i)\\b(?:no (?:privacy |data )?polic(?:y|ies) (?:could be|can be|was|were|has been|have been|is|are) (?:found|located|"
           + "available|published)|(?:could|can) ?not (?:find|locate) (?:a|any|its|the) (?:privacy |data )?policy|"
           + "(?:does|did) not (?:have|publish) (?:a|any) (?:privacy |data )?policy|no (?:privacy )?policy (?:found|available))");
+  private static final Pattern TRAILING_URL = Pattern.compile("\\s*https?://\\S+\\s*$");
   static final Pattern AS_OF = Pattern.compile("(?i)\\bas of\\s+([^.;:,)]{1,40})");
 
   /** The clauses of the section into the draft, and the policy documents its headers name. */
@@ -121,7 +123,7 @@ final class PolicyReader {
     List<Blocks.UrlAt> urls = Blocks.urls(p);
     int line = ParseContext.line(p);
     List<Citation> cites = Inlines.citations(Inlines.flatten(p, ctx));
-    Matcher h = POLICY_HEADER.matcher(plain.replaceAll("\\s*https?://\\S+\\s*$", ""));
+    Matcher h = POLICY_HEADER.matcher(plain.contains("http") ? TRAILING_URL.matcher(plain).replaceAll("") : plain);
     if (h.matches() && !plain.contains("\n")) {
       policies.add(new PolicyDocument(urls.isEmpty() ? null : urls.get(0).url(), h.group(1).trim(), true, plain, cites, line));
       return true;
@@ -134,7 +136,7 @@ final class PolicyReader {
       policies.add(new PolicyDocument(urls.get(0).url(), dated.group(1).trim(), true, plain, cites, line));
       return true;
     }
-    if (NO_POLICY.matcher(plain).find()) {
+    if (plain.toLowerCase(Locale.ROOT).contains("polic") && NO_POLICY.matcher(plain).find()) {
       Matcher asOf = AS_OF.matcher(plain);
       policies.add(new PolicyDocument(urls.isEmpty() ? null : urls.get(0).url(), asOf.find() ? asOf.group(1).trim() : null,
           false, plain, cites, line));

@@ -220,6 +220,49 @@ public final class GraphDiff {
     }
   }
 
+  /**
+   * The patch split into chunks of about {@code maxBytes} each (cut after the quad line that reaches it), each an
+   * RDF Patch of its own ({@code TX … TC}); one chunk, the same bytes as {@link #writePatch}, when it fits.
+   */
+  public List<byte[]> patchChunks(int maxBytes) {
+    List<byte[]> chunks = new ArrayList<>();
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    int total = removed.size() + added.size();
+    int i = 0;
+    do {
+      // the writer buffers: flushed every CHECK_EVERY quads to see the chunk's size
+      org.apache.jena.rdfpatch.text.TokenWriter tokens = org.apache.jena.rdfpatch.text.TokenWriterText.create(buf);
+      RDFChangesWriterText w = new RDFChangesWriterText(tokens);
+      w.start();
+      w.txnBegin();
+      for (int n = 1; i < total; i++, n++) {
+        Quad q = i < removed.size() ? removed.get(i) : added.get(i - removed.size());
+        Node g = q.isDefaultGraph() ? null : q.getGraph();
+        if (i < removed.size()) {
+          w.delete(g, q.getSubject(), q.getPredicate(), q.getObject());
+        } else {
+          w.add(g, q.getSubject(), q.getPredicate(), q.getObject());
+        }
+        if (n % CHECK_EVERY == 0) {
+          tokens.flush();
+          if (buf.size() >= maxBytes) {
+            i++;
+            break;
+          }
+        }
+      }
+      w.txnCommit();
+      w.finish();
+      tokens.flush();
+      chunks.add(buf.toByteArray());
+      buf.reset();
+    } while (i < total);
+    return chunks;
+  }
+
+  /** How many quads {@link #patchChunks} writes between looks at the chunk's size (a chunk passes it by fewer). */
+  static final int CHECK_EVERY = 64;
+
   private static boolean hasNamedGraphs(DatasetGraph dsg) {
     Iterator<Node> it = dsg.listGraphNodes();
     while (it.hasNext()) {

@@ -131,6 +131,22 @@ final class Http {
     sendText(req, resp, 406, "Not Acceptable: available as " + String.join(", ", offers));
   }
 
+  /**
+   * Content negotiation's common start: marks the answer as varying by Accept, picks one of {@code offers} (a
+   * {@code format=} parameter first when {@code formatParameter}), and answers 406 listing them when none fits.
+   *
+   * @return the chosen media type, or null when the 406 was sent
+   */
+  static String negotiate(HttpServletRequest req, HttpServletResponse resp, List<String> offers,
+      boolean formatParameter) throws IOException {
+    resp.setHeader("Vary", "Accept");
+    String chosen = formatParameter ? choose(req, offers) : Negotiation.choose(req.getHeader("Accept"), offers);
+    if (chosen == null) {
+      notAcceptable(req, resp, offers);
+    }
+    return chosen;
+  }
+
   /** The format a request asks for: a {@code format=} parameter (any name of the format registry, or html), else its Accept header. */
   static String choose(HttpServletRequest req, List<String> offers) {
     String fp = req.getParameter("format");

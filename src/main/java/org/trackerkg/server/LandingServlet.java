@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.trackerkg.store.ServedData;
 import org.trackerkg.vocab.Dataset;
@@ -18,6 +19,9 @@ import org.trackerkg.vocab.Dataset;
  */
 final class LandingServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
+  /** The page first (so that {@code *}{@code /*} gets it); any RDF format is sent on to {@code /void}. */
+  private static final List<String> OFFERS = Stream.concat(Stream.of("text/html"), RdfFormat.offers(false).stream())
+      .toList();
   private final transient Site site;
 
   LandingServlet(Site site) {
@@ -26,12 +30,8 @@ final class LandingServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-    resp.setHeader("Vary", "Accept");
-    List<String> offers = RdfFormat.offers(true);
-    String chosen = Negotiation.choose(req.getHeader("Accept"), List.of("text/html", "text/turtle",
-        "application/n-triples", "application/ld+json", "application/rdf+xml"));
+    String chosen = Http.negotiate(req, resp, OFFERS, false);
     if (chosen == null) {
-      Http.notAcceptable(req, resp, offers);
       return;
     }
     if (!chosen.equals("text/html")) {

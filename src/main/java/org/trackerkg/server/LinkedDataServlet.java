@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -64,11 +63,8 @@ final class LinkedDataServlet extends HttpServlet {
     RdfFormat format = fixed;
     String chosen = null;
     if (format == null) {
-      resp.setHeader("Vary", "Accept");
-      List<String> offers = RdfFormat.offersWithGraphs(true);
-      chosen = Negotiation.choose(req.getHeader("Accept"), offers);
+      chosen = Http.negotiate(req, resp, RdfFormat.offersWithGraphs(true), false);
       if (chosen == null) {
-        Http.notAcceptable(req, resp, offers);
         return;
       }
       format = RdfFormat.forOffer(chosen, true);

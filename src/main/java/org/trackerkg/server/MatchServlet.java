@@ -61,9 +61,8 @@ public final class MatchServlet extends HttpServlet {
       Http.sendText(req, resp, 400, "Bad request: no name to match (such as /match?q=api.mparticle.com&q=com.mparticle.MParticle)");
       return;
     }
-    String chosen = Negotiation.choose(req.getHeader("Accept"), GET_OFFERS);
+    String chosen = Http.negotiate(req, resp, GET_OFFERS, false);
     if (chosen == null) {
-      Http.notAcceptable(req, resp, GET_OFFERS);
       return;
     }
     if (chosen.equals("text/html")) {
@@ -87,10 +86,8 @@ public final class MatchServlet extends HttpServlet {
 
   @Override
   protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-    resp.setHeader("Vary", "Accept");
-    String chosen = Negotiation.choose(req.getHeader("Accept"), POST_OFFERS);
+    String chosen = Http.negotiate(req, resp, POST_OFFERS, false);
     if (chosen == null) {
-      Http.notAcceptable(req, resp, POST_OFFERS);
       return;
     }
     String body = ReconcileServlet.readBody(req, MAX_BYTES);

@@ -24,11 +24,8 @@ final class VoidServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-    resp.setHeader("Vary", "Accept");
-    List<String> offers = RdfFormat.offers(true);
-    String chosen = Http.choose(req, offers);
+    String chosen = Http.negotiate(req, resp, RdfFormat.offers(true), true);
     if (chosen == null) {
-      Http.notAcceptable(req, resp, offers);
       return;
     }
     RdfFormat f = RdfFormat.forOffer(chosen, false);

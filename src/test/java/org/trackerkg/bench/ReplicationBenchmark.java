@@ -45,7 +45,10 @@ import org.trackerkg.vocab.Vocab;
  * replicas answering at once (a SPARQL lookup of one tracker's label, a different tracker each request, result cache
  * off), from a Java load generator in the same JVM. Prints markdown rows for bench/results.md, with the load average.
  *
- * <p>Usage: {@code ReplicationBenchmark N [--corpus DIR] [--work DIR] [--seconds S] [--connections C]}.
+ * <p>Usage: {@code ReplicationBenchmark N [--corpus DIR] [--work DIR] [--seconds S] [--connections C] [--reloads R]
+ * [--chunk-size BYTES] [--bootstrap-a]}. With {@code --bootstrap-a}, replica A starts from the dumps of the snapshot
+ * (as {@code publish --dumps} writes them) instead of applying the snapshot patch from the empty data set, which
+ * costs about half a millisecond per quad in the in-memory store's write transaction.
  */
 public final class ReplicationBenchmark {
   private static final long SEED = 42;
@@ -59,12 +62,18 @@ public final class ReplicationBenchmark {
     Path work = Path.of("/tmp/tkg-bench-replication");
     int seconds = 10;
     int connections = 4;
+    int reloadRuns = 3;
+    int chunkBytes = PatchLog.DEFAULT_CHUNK_BYTES;
+    boolean bootstrapA = false;
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
         case "--corpus" -> corpus = Path.of(args[++i]);
         case "--work" -> work = Path.of(args[++i]);
         case "--seconds" -> seconds = Integer.parseInt(args[++i]);
         case "--connections" -> connections = Integer.parseInt(args[++i]);
+        case "--reloads" -> reloadRuns = Integer.parseInt(args[++i]);
+        case "--chunk-size" -> chunkBytes = Integer.parseInt(args[++i]);
+        case "--bootstrap-a" -> bootstrapA = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -81,11 +90,10 @@ public final class ReplicationBenchmark {
     try (Stream<Path> s = Files.walk(v1)) {
       total = (int) s.filter(p -> p.toString().endsWith(".md")).count();
     }
+    long t = System.nanoTime();
     DatasetGraph d1 = Pipeline.load(List.of(v1), BASE).dataset();
-    DatasetGraph d2 = Pipeline.load(List.of(v2), BASE).dataset();
     long q1 = count(d1);
-    long q2 = count(d2);
-    log("v1 %,d quads (%d dossiers); v2 (%d left out) %,d quads", q1, total, total - left, q2);
+    log("v1 %,d quads (%d dossiers) read in %.1f s", q1, total, (System.nanoTime() - t) / 1e9);
 
     Path kafkaDir = Files.createTempDirectory(Files.createDirectories(work), "kafka-");
     List<String> rows = new ArrayList<>();
@@ -93,25 +101,46 @@ public final class ReplicationBenchmark {
     try (KafkaBroker broker = new KafkaBroker(kafkaDir)) {
       String log = "kafka://" + broker.bootstrap() + "/bench-" + n;
       PatchLog.Address address = PatchLog.Address.parse(log);
-      long t = System.nanoTime();
-      Publisher.Outcome o1 = Publisher.publish(address, d1, BASE, "bench");
+      t = System.nanoTime();
+      Publisher.Outcome o1 = Publisher.publish(address, d1, BASE, "bench", chunkBytes);
       double publishSnapshot = (System.nanoTime() - t) / 1e9;
+      log("snapshot published in %.1f s over %d records", publishSnapshot, o1.records());
+      String aBootstrap = null;
+      if (bootstrapA) {
+        Path published = Files.createTempDirectory(work, "published-");
+        t = System.nanoTime();
+        org.trackerkg.store.replication.ReplicaDumps.write(d1, BASE, o1.header(), published);
+        log("dumps of the snapshot written (as publish --dumps) in %.1f s", (System.nanoTime() - t) / 1e9);
+        aBootstrap = published.toString();
+      }
       d1 = null;  // the heap is shared with two replicas
       Path aDumps = Files.createTempDirectory(work, "replica-a-");
-      FollowMode.Handle a = replica(log, null, "a", aDumps, quiet);
+      t = System.nanoTime();
+      FollowMode.Handle a = replica(log, aBootstrap, "a", aDumps, quiet);
       FollowMode.Handle b = null;
       try {
-        t = System.nanoTime();
-        await(() -> a.replica().status().patchId().equals(o1.header().id()), Duration.ofMinutes(30));
+        await(() -> a.replica().status().patchId().equals(o1.header().id())
+            && a.replica().status().state() == org.trackerkg.store.replication.Replica.State.FOLLOWING,
+            Duration.ofMinutes(60));
         double snapshotApply = (System.nanoTime() - t) / 1e9;
-        log("snapshot published in %.2f s, applied by the replica in %.2f s", publishSnapshot, snapshotApply);
+        log("replica a at the snapshot in %.2f s (%s; its own apply time %.2f s)", snapshotApply,
+            bootstrapA ? "bootstrapped from the dumps" : "applied the snapshot patch",
+            a.replica().status().applyMillis() / 1e3);
+        // steady state before the change: A's background dump rewrite of the snapshot done (it would compete)
+        awaitDumps(aDumps, o1.header().id());
+        log("replica a's dumps of the snapshot written after %.1f s", (System.nanoTime() - t) / 1e9);
+        DatasetGraph d2 = Pipeline.load(List.of(v2), BASE).dataset();
+        long q2 = count(d2);
+        log("v2 (%d left out) %,d quads", total - left, q2);
 
         t = System.nanoTime();
-        Publisher.Outcome o2 = Publisher.publish(address, d2, BASE, "bench");
+        Publisher.Outcome o2 = Publisher.publish(address, d2, BASE, "bench", chunkBytes);
         long committed = System.nanoTime();
+        double cpu0 = cpu();
         double publishPatch = (committed - t) / 1e9;
         await(() -> a.replica().status().patchId().equals(o2.header().id()), Duration.ofMinutes(30));
         double lag = (System.nanoTime() - committed) / 1e9;
+        double lagCpu = cpu() - cpu0;  // this JVM's CPU while the replica fetched and applied (the publisher is done)
         double apply = a.replica().status().applyMillis() / 1e3;
         log("patch -%d +%d quads: published in %.2f s, applied in %.3f s, lag %.3f s", o2.removed(), o2.added(),
             publishPatch, apply, lag);
@@ -123,35 +152,43 @@ public final class ReplicationBenchmark {
         }
         List<String> trackers = trackers(d2);
         d2 = null;
-        double[] reloads = new double[3];
+        double[] reloads = new double[reloadRuns];
+        double[] reloadCpus = new double[reloadRuns];
         for (int i = 0; i < reloads.length; i++) {
           long r0 = System.nanoTime();
+          double c0 = cpu();
           DatasetGraph fresh = DatasetGraphFactory.create();
           RDFParser.source(nq).lang(Lang.NQUADS).parse(fresh);
           TrackerServer.create().dataset(fresh).port(0).host("127.0.0.1").requestLog(null).messages(null).build();
           reloads[i] = (System.nanoTime() - r0) / 1e9;
+          reloadCpus[i] = cpu() - c0;
+          log("reload %d: %.1f s, %.1f CPU s", i + 1, reloads[i], reloadCpus[i]);
         }
         double reload = BenchHarness.median(reloads);
+        double reloadCpu = BenchHarness.median(reloadCpus);
         String scale = String.format(Locale.ROOT, "%,d dossiers, %,d quads; 1%% change: %d dossiers left out, -%,d"
             + " +%,d quads", total, q1, total - left, o2.removed(), o2.added());
-        rows.add(row("patch apply on a replica (one write transaction + state hash check); " + scale, apply, "s",
-            "full reload of the new state (parse its N-Quads dump + TrackerServer build), median of 3", reload));
+        String reloadWhat = "full reload of the new state (parse its N-Quads dump + TrackerServer build)"
+            + (reloadRuns > 1 ? ", median of " + reloadRuns : ", one run");
+        rows.add(row("patch apply on a replica (one write transaction + incremental state-sum check); " + scale,
+            apply, "s", reloadWhat, reload));
         rows.add(row("replica lag: publish committed → replica serving the new state; " + scale, lag, "s",
             "full reload of the new state, as above", reload));
+        rows.add(row("CPU time of the benchmark JVM during the lag (replica fetching and applying; less affected by"
+            + " the other users of the machine than wall time)", lagCpu, "CPU s", "CPU time of the full reload",
+            reloadCpu));
+        rows.add(row(bootstrapA ? "replica A bootstrapped from the snapshot's dumps (parse the N-Quads, check, serve;"
+            + " find its patch on the log, compute the state sum)" : String.format(Locale.ROOT, "snapshot apply on a"
+            + " replica from the empty data set (%d records of at most %,d bytes of patch text, one write"
+            + " transaction)", o1.records(), chunkBytes), snapshotApply, "s", "full reload of the new state, as above",
+            reload));
         rows.add(row("publish of the 1% change (read the log back, diff, append; not on the replica's path)",
             publishPatch, "s", "publish of the snapshot (the whole data set)", publishSnapshot));
 
-        // per-replica throughput: one replica, then two answering at once
+        // a's dumps of the new state (written in the background after the patch: not during the throughput)
+        awaitDumps(aDumps, o2.header().id());
+        // per-replica throughput: one replica, then two answering at once (b bootstrapped from a's dumps)
         double one = throughput(List.of(a.server()), trackers, connections, seconds)[0];
-        // a's dumps of the new state (written in the background after the patch), then b from them
-        Path aRecord = aDumps.resolve(org.trackerkg.store.replication.ReplicaDumps.RECORD);
-        await(() -> {
-          try {
-            return Files.readString(aRecord).contains(o2.header().id());
-          } catch (java.io.IOException e) {
-            return false;
-          }
-        }, Duration.ofMinutes(30));
         t = System.nanoTime();
         b = replica(log, a.server().url() + "dumps/", "b", Files.createTempDirectory(work, "replica-b-"), quiet);
         FollowMode.Handle bb = b;
@@ -200,6 +237,23 @@ public final class ReplicationBenchmark {
       }
     }
     return kept;
+  }
+
+  /** CPU seconds this JVM has used (all its threads). */
+  private static double cpu() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+  }
+
+  private static void awaitDumps(Path dumps, String patchId) throws InterruptedException {
+    Path record = dumps.resolve(org.trackerkg.store.replication.ReplicaDumps.RECORD);
+    await(() -> {
+      try {
+        return Files.readString(record).contains(patchId);
+      } catch (java.io.IOException e) {
+        return false;
+      }
+    }, Duration.ofMinutes(60));
   }
 
   private static FollowMode.Handle replica(String log, String bootstrap, String name, Path dumps, PrintStream quiet)

@@ -83,6 +83,23 @@ class ProtocolCornersTest {
   }
 
   @Test
+  void theLandingPageSendsEveryRdfFormatToVoidAndListsWhatItOffersIn406() throws Exception {
+    for (String type : RdfFormat.offers(false)) {
+      HttpResponse<String> r = Fixture.get(server, "/", "Accept", type);
+      assertEquals(303, r.statusCode(), type);
+      assertEquals("/void", r.headers().firstValue("Location").orElse(null), type);
+      assertEquals("Accept", r.headers().firstValue("Vary").orElse(null), type);
+      HttpResponse<String> v = Fixture.get(server, "/void", "Accept", type);
+      assertEquals(200, v.statusCode(), "what / sends on to /void is served there: " + type);
+    }
+    assertEquals(200, Fixture.get(server, "/", "Accept", "*/*").statusCode());
+    HttpResponse<String> none = Fixture.get(server, "/", "Accept", "image/png");
+    assertEquals(406, none.statusCode());
+    assertTrue(none.body().contains("text/html") && none.body().contains("application/trig"), none.body());
+    assertEquals("Accept", none.headers().firstValue("Vary").orElse(null));
+  }
+
+  @Test
   void resultsCutAtTheRowCapSaySoInAHeader() throws Exception {
     TrackerServer small = Fixture.server(Fixture.seed()).maxRows(3).build().start();
     try {
