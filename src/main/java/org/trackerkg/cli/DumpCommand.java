@@ -25,8 +25,10 @@ import picocli.CommandLine.Spec;
 // the mixin whole, --help with it); -h/--help is declared below
 @Command(name = "dump",
     description = {"Write the dumps for download into DIR: tracker-kg.{ttl,nt,trig,nq,jsonld} and a .gz of each,",
-        "ontology.ttl, shapes.ttl, void.ttl (VoID + DCAT) and SHA256SUMS. Files are written into a staging",
-        "folder and renamed into place only when all are complete, so a failure leaves the previous dump whole.",
+        "ontology.ttl, shapes.ttl, void.ttl (VoID + DCAT) and SHA256SUMS. Each dump is a complete version folder",
+        "DIR/versions/ID; DIR/current is switched to it in one atomic step once all its files are written (so a",
+        "failure leaves the previous dump whole), and DIR/NAME links to DIR/current/NAME. Two previous versions",
+        "are kept.",
         "The data must conform to the shapes first. Exit 0 written (and verified), 1 violations or a dump that",
         "does not verify, 2 unreadable input."})
 public final class DumpCommand implements Callable<Integer> {
@@ -95,7 +97,8 @@ public final class DumpCommand implements Callable<Integer> {
           f.isRdf() ? String.format(" %10d statements", f.statements()) : "");
     }
     o.flush();
-    err.println("tkg: wrote " + manifest.files().size() + " files into " + manifest.dir());
+    err.println("tkg: wrote " + manifest.files().size() + " files into " + manifest.dir() + " (current version of "
+        + out + ")");
     progress.done("written");
     if (verify) {
       progress.start("reading every file back with Jena and RDF4J Rio");

@@ -84,12 +84,15 @@ final class Blocks {
   static List<LabelledText> texts(SectionBlocks s, ParseContext ctx, String defaultLabel) {
     List<LabelledText> out = new ArrayList<>();
     String subLabel = defaultLabel;
+    String carried = null;  // a label on a paragraph of its own before a list labels that list's items
     for (Node block : s.blocks) {
       if (block instanceof Heading h) {
         subLabel = Inlines.plain(h).trim();
+        carried = null;
         continue;
       }
-      String pending = null;  // a label on a paragraph of its own applies to the items that follow
+      String pending = block instanceof ListBlock ? carried : null;  // a label on a paragraph of its own applies to the items that follow
+      carried = null;
       for (Node n : leaves(block, ctx)) {
         int line = ParseContext.line(n);
         if (n instanceof Paragraph p) {
@@ -97,6 +100,7 @@ final class Blocks {
           String text = Inlines.text(l.rest());
           if (text.isEmpty() && l.label() != null) {
             pending = l.label();  // kept verbatim in sections; it labels what follows
+            carried = block == n ? l.label() : null;
             continue;
           }
           if (Placeholders.isPlaceholder(text)) {

@@ -42,11 +42,14 @@ public record Dossier(
 
   /**
    * What the document says of the company behind the tracker: its owners, relationships, founding and funding,
-   * ownership links between other organisations (a parent's own parent), and acquisitions.
+   * ownership links between other organisations (a parent's own parent), acquisitions, and the headquarters of
+   * companies the location line names ({@link Location#organization()}).
    */
   public record Company(Location location, List<OrgMention> owners, List<Relationship> relationships,
-      Founding founding, Funding funding, List<Ownership> ownerships, List<Acquisition> acquisitions) {
+      Founding founding, Funding funding, List<Ownership> ownerships, List<Acquisition> acquisitions,
+      List<Location> headquarters) {
     public Company {
+      headquarters = List.copyOf(headquarters);
       owners = List.copyOf(owners);
       relationships = List.copyOf(relationships);
       ownerships = List.copyOf(ownerships);
@@ -55,7 +58,7 @@ public record Dossier(
 
     public Company(Location location, List<OrgMention> owners, List<Relationship> relationships, Founding founding,
         Funding funding) {
-      this(location, owners, relationships, founding, funding, List.of(), List.of());
+      this(location, owners, relationships, founding, funding, List.of(), List.of(), List.of());
     }
   }
 
@@ -109,7 +112,7 @@ public record Dossier(
     return new Builder().name(name()).qualifier(qualifier()).aliases(aliases()).ownerHints(ownerHints())
         .inExodus(inExodus()).exodusId(exodusId()).exodusCreated(exodusCreated()).location(location())
         .owners(owners()).relationships(relationships()).founding(founding()).funding(funding())
-        .ownerships(ownerships()).acquisitions(acquisitions())
+        .ownerships(ownerships()).acquisitions(acquisitions()).headquarters(headquarters())
         .signatures(signatures()).categories(categories()).repositories(repositories()).gradle(gradle())
         .websites(websites()).documentation(documentation()).about(about()).products(products()).clauses(clauses())
         .details(details()).references(references()).externalLinks(externalLinks())
@@ -132,6 +135,7 @@ public record Dossier(
     private Funding funding;
     private List<Ownership> ownerships = List.of();
     private List<Acquisition> acquisitions = List.of();
+    private List<Location> headquarters = List.of();
     private List<Signature> signatures = List.of();
     private List<Category> categories = List.of();
     private List<Repository> repositories = List.of();
@@ -166,6 +170,7 @@ public record Dossier(
     public Builder funding(Funding v) { funding = v; return this; }
     public Builder ownerships(List<Ownership> v) { ownerships = v; return this; }
     public Builder acquisitions(List<Acquisition> v) { acquisitions = v; return this; }
+    public Builder headquarters(List<Location> v) { headquarters = v; return this; }
     public Builder signatures(List<Signature> v) { signatures = v; return this; }
     public Builder categories(List<Category> v) { categories = v; return this; }
     public Builder repositories(List<Repository> v) { repositories = v; return this; }
@@ -186,7 +191,7 @@ public record Dossier(
 
     public Dossier build() {
       return new Dossier(new Naming(name, qualifier, aliases, ownerHints), new ExodusEntry(inExodus, exodusId, exodusCreated),
-          new Company(location, owners, relationships, founding, funding, ownerships, acquisitions),
+          new Company(location, owners, relationships, founding, funding, ownerships, acquisitions, headquarters),
           new Detection(signatures, categories, repositories, gradle),
           new Texts(websites, documentation, about, products, clauses, details, references, externalLinks,
               additionalLinks, notes, policies),
@@ -202,7 +207,7 @@ public record Dossier(
    */
   public Dossier withoutText() {
     return new Dossier(naming, exodus, new Company(company.location(), company.owners(), company.relationships(), null, null,
-        company.ownerships(), company.acquisitions()),
+        company.ownerships(), company.acquisitions(), company.headquarters()),
         new Detection(detection.signatures(), List.of(), List.of(), List.of()),
         new Texts(texts.websites(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
             List.of(), List.of()),
@@ -224,6 +229,7 @@ public record Dossier(
   public Funding funding() { return company.funding(); }
   public List<Ownership> ownerships() { return company.ownerships(); }
   public List<Acquisition> acquisitions() { return company.acquisitions(); }
+  public List<Location> headquarters() { return company.headquarters(); }
   public List<Signature> signatures() { return detection.signatures(); }
   public List<Category> categories() { return detection.categories(); }
   public List<Repository> repositories() { return detection.repositories(); }

@@ -12,6 +12,7 @@ final class Draft {
   final List<String> ownerHints = new ArrayList<>();
   Boolean inExodus;
   Location location;
+  final List<Location> headquarters = new ArrayList<>();
   final List<Link> websites = new ArrayList<>();
   final List<Link> documentation = new ArrayList<>();
   final List<LabelledText> about = new ArrayList<>();
@@ -39,7 +40,7 @@ final class Draft {
   Dossier build(Source source) {
     return Dossier.builder().name(name).qualifier(qualifier).aliases(aliases).ownerHints(ownerHints)
         .inExodus(inExodus).location(location).owners(owners).relationships(relationships).founding(founding)
-        .funding(funding).ownerships(ownerships).acquisitions(acquisitions).signatures(signatures).categories(categories).repositories(repositories).gradle(gradle)
+        .funding(funding).ownerships(ownerships).acquisitions(acquisitions).headquarters(headquarters).signatures(signatures).categories(categories).repositories(repositories).gradle(gradle)
         .websites(websites).documentation(documentation).about(about).products(products).clauses(clauses)
         .details(details).references(references).externalLinks(externalLinks).additionalLinks(additionalLinks)
         .notes(notes).policies(policies).sections(sections).source(source).build();

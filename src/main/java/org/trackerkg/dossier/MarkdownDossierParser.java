@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Document;
@@ -91,7 +92,26 @@ public final class MarkdownDossierParser {
 
   /** The text with doubled link destinations written once (lines are kept, so line numbers stay right). */
   static String undoubleLinks(String text) {
-    return text.contains("](http") ? DOUBLED_LINK.matcher(text).replaceAll("]($1)") : text;
+    // tried only where a destination starts: searching the whole text with the expression cost more than parsing it
+    int at = text.indexOf("](http");
+    if (at < 0) {
+      return text;
+    }
+    Matcher m = DOUBLED_LINK.matcher(text);
+    StringBuilder out = null;
+    int copied = 0;
+    while (at >= 0) {
+      m.region(at, text.length());
+      if (m.lookingAt()) {
+        out = out == null ? new StringBuilder(text.length()) : out;
+        out.append(text, copied, at).append("](").append(m.group(1)).append(')');
+        copied = m.end();
+        at = text.indexOf("](http", copied);
+      } else {
+        at = text.indexOf("](http", at + 1);
+      }
+    }
+    return out == null ? text : out.append(text, copied, text.length()).toString();
   }
 
   /** The text as the parser sees it: no BOM, LF line ends. */

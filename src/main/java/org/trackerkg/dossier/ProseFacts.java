@@ -113,6 +113,8 @@ final class ProseFacts {
           + "software|library|kit|tool|app))\\b");
   private static final Pattern POSSESSIVE_START = Pattern.compile("^(.{1,60}?)['’]s\\s+(.{1,60}?)\\s+(?:is|was|are|were)\\b");
   private static final Pattern AMOUNT_THOUSANDS = Pattern.compile("\\d{1,3}(,\\d{3})+");
+  private static final Pattern KEY_LEGAL_SUFFIX =
+      Pattern.compile(" (?:inc|ltd|llc|gmbh|sas|sa|nv|ag|corp|co|plc|limited|group)$");
   private static final Pattern NON_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final Set<String> US_STATES = Set.of("AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI",
       "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ",
@@ -659,8 +661,8 @@ final class ProseFacts {
   /** Comparison key of a name: lower case, letters and digits, legal suffixes off. */
   static String key(String name) {
     String k = NON_ALNUM.matcher(name.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
-    k = k.replaceAll("^the ", "").replaceAll(" (inc|ltd|llc|gmbh|sas|sa|nv|ag|corp|co|plc|limited|group)$", "");
-    return k;
+    k = k.startsWith("the ") ? k.substring(4) : k;
+    return KEY_LEGAL_SUFFIX.matcher(k).replaceAll("");
   }
 
   /** Who "the tracker" is in its own document: its name and aliases, and the pronouns that stand for it. */

@@ -1,5 +1,6 @@
 package org.trackerkg.dossier;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,8 +8,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Link;
+import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
 
 /** The references section ("Key, NN" entries) and the references found only inline. */
 final class ReferenceReader {
@@ -24,7 +29,11 @@ final class ReferenceReader {
   // ---------------------------------------------------------------- references
 
   static void read(SectionBlocks s, Draft d, ParseContext ctx) {
+    List<Paragraph> entries = new ArrayList<>();
     for (Paragraph p : Blocks.paragraphs(s, ctx)) {
+      entries.addAll(entries(p));
+    }
+    for (Paragraph p : entries) {
       int line = ParseContext.line(p);
       Inlines.Labelled l = Inlines.label(p, ctx);
       String keyText = l.label();
@@ -65,8 +74,74 @@ final class ReferenceReader {
           title = null;
         }
       }
-      d.references.add(new Reference(key, urls.isEmpty() ? null : urls.get(0).url(), title, true, line));
+      d.references.add(new Reference(key, urls.isEmpty() ? keyLinkUrl(p) : urls.get(0).url(), title, true, line));
     }
+  }
+
+  /** A line that starts with a key: "_Key, 01_ …", "[Key, 01](url)", "Key, 01. …". */
+  static final Pattern STARTS_WITH_KEY = Pattern.compile("^[\\s_*\\[]*[^\\[\\]_*,\\n]{1,60}?,\\s*\\d{1,4}[a-z]?(?![\\d,])");
+
+  /**
+   * The references of one paragraph: each of its lines that starts with a key is a reference of its own (lines
+   * written without list markers are one paragraph to Markdown), a line that does not continues the one before.
+   * A paragraph with fewer than two keyed lines is one reference, as written.
+   */
+  static List<Paragraph> entries(Paragraph p) {
+    List<List<Node>> lines = new ArrayList<>();
+    List<Node> current = new ArrayList<>();
+    lines.add(current);
+    for (Node n = p.getFirstChild(); n != null; n = n.getNext()) {
+      if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
+        current = new ArrayList<>();
+        lines.add(current);
+      }
+      current.add(n);
+    }
+    if (lines.size() < 2) {
+      return List.of(p);
+    }
+    List<List<Node>> groups = new ArrayList<>();
+    int keyed = 0;
+    for (List<Node> l : lines) {
+      StringBuilder text = new StringBuilder();
+      for (Node n : l) {
+        text.append(n instanceof Text t ? t.getLiteral() : Inlines.plain(n));
+      }
+      boolean key = STARTS_WITH_KEY.matcher(text.toString().stripLeading()).find();
+      keyed += key ? 1 : 0;
+      if (key || groups.isEmpty()) {
+        groups.add(new ArrayList<>(l));
+      } else {
+        groups.get(groups.size() - 1).addAll(l);
+      }
+    }
+    if (keyed < 2) {
+      return List.of(p);
+    }
+    List<Paragraph> out = new ArrayList<>();
+    for (List<Node> g : groups) {
+      Paragraph entry = new Paragraph();
+      for (Node n : g) {
+        if (entry.getFirstChild() == null && (n instanceof SoftLineBreak || n instanceof HardLineBreak)) {
+          continue;  // the break that ended the line before
+        }
+        n.getSourceSpans().forEach(entry::addSourceSpan);
+        entry.appendChild(n);  // moves the node: this paragraph is read here only
+      }
+      out.add(entry);
+    }
+    return out;
+  }
+
+  /** The URL of the key link itself ("[Key, 03](url)" on a line of its own), or null. */
+  private static String keyLinkUrl(Node block) {
+    for (Node n = block.getFirstChild(); n != null; n = n.getNext()) {
+      Node link = n instanceof Link ? n : n.getFirstChild() instanceof Link ? n.getFirstChild() : null;
+      if (link instanceof Link l && CitationKeys.isKey(Inlines.plain(l)) && !l.getDestination().isBlank()) {
+        return Inlines.destination(l);
+      }
+    }
+    return null;
   }
 
   /** Citations found only inline become references of their own (listed == false), first mention first. */

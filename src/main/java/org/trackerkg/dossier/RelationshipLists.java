@@ -26,6 +26,8 @@ final class RelationshipLists {
   private static final Pattern LEADING_AND = Pattern.compile("^(?i)(and|&)\\s+");
   private static final Pattern EDGE_PUNCT = Pattern.compile("^[,;.\\s]+|[,;:.\\s]+$");
 
+  private static final Pattern BRANDS = Pattern.compile("\\bbrands\\b");  // not "brand safety"
+
   private RelationshipLists() {}
 
   static boolean isSlashList(List<Inlines.Piece> pieces) {
@@ -66,7 +68,7 @@ final class RelationshipLists {
       String[] parts = SLASH.split(text, -1);
       for (int i = 0; i < parts.length; i++) {
         if (i > 0) {
-          if (!afterCite) {
+          if (!afterCite || gluedName(buf)) {
             addName(out, pending, buf.toString(), bufLine, out.isEmpty());
           }
           buf.setLength(0);
@@ -82,10 +84,18 @@ final class RelationshipLists {
         }
       }
     }
-    if (!afterCite) {
+    if (!afterCite || gluedName(buf)) {
       addName(out, pending, buf.toString(), bufLine, out.isEmpty());
     }
     return freeze(out);
+  }
+
+  /** A name a citation runs into ("Initech [Key, 01](…)Globex / Hooli"): short, capitalised, no sentence. */
+  private static final Pattern GLUED_NAME = Pattern.compile("^\\s*[\\p{Lu}\\d][^.;:()\\[\\]\"]{0,50}$");
+
+  private static boolean gluedName(CharSequence text) {
+    return text.length() > 0 && !Character.isWhitespace(text.charAt(0)) && GLUED_NAME.matcher(text).matches()
+        && wordCount(text.toString()) <= 5;
   }
 
   private static void addName(List<Named> out, List<Integer> pending, String raw, int line, boolean first) {
@@ -162,7 +172,9 @@ final class RelationshipLists {
       buf.append(p instanceof Inlines.Txt t ? t.text() : ((Inlines.CodeSpan) p).code());
     }
     if (out.isEmpty() && !buf.toString().isBlank()) {
-      String name = clean(buf.toString());
+      String text = buf.toString();
+      Matcher kind = RelationshipReader.KIND_NAME.matcher(text);
+      String name = clean(kind.find() ? text.substring(kind.end()) : text);  // "Investor: Bar Capital"
       if (wordCount(name) <= 4 && !name.contains("\"") && !name.isEmpty()) {
         out.add(new Named(name, new ArrayList<>(), bufLine));
         return freeze(out);
@@ -196,7 +208,7 @@ final class RelationshipLists {
     if (l.contains("client")) {
       return Relationship.Kind.CLIENT;
     }
-    if (l.contains("custom") || l.contains("brand") || l.contains("retailer") || l.contains("trust")
+    if (l.contains("custom") || BRANDS.matcher(l).find() || l.contains("retailer") || l.contains("trust")
         || l.contains("advertiser") || l.contains("publisher")) {
       return Relationship.Kind.CUSTOMER;
     }

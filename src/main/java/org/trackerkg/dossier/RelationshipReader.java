@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.node.Heading;
+import org.commonmark.node.ListBlock;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 
@@ -11,6 +12,11 @@ import org.commonmark.node.Paragraph;
 final class RelationshipReader {
   static final Pattern LEAD_IN = Pattern.compile("^([^:/\\[]{3,60}?(?:include|includes|are|:))");
   static final Pattern TRAILING_COLON_SPACE = Pattern.compile("[:\\s]+$");
+  /** "Kind: Name" ("Parent: Foo Inc.", "Off-Site Ad Servers:_ A / B"): a short kind, a colon, then the names. */
+  static final Pattern KIND_NAME = Pattern.compile("^([\\p{L}\\d][\\p{L}\\d&'’ .+-]{0,40}?)\\s*:[_*]{0,2}\\s+(?=\\S)");
+  /** Kinds that name an owner, not a relationship. */
+  static final Pattern OWNER_KIND = Pattern.compile(
+      "(?i)(?:ultimate\\s+)?(?:parent(?:\\s+(?:company|organi[sz]ation|firm|group))?|owners?|owned by|holding(?:\\s+company)?|acquired by|acquirer)");
 
   private RelationshipReader() {}
 
@@ -18,12 +24,15 @@ final class RelationshipReader {
 
   static void read(SectionBlocks s, Draft d, ParseContext ctx) {
     String subLabel = null;
+    String carried = null;  // "_Partners:_" on a line of its own labels the list that follows
     for (Node block : s.blocks) {
       if (block instanceof Heading h) {
         subLabel = Inlines.plain(h).trim();
+        carried = null;
         continue;
       }
-      String pending = null;
+      String pending = block instanceof ListBlock ? carried : null;
+      carried = null;
       for (Node n : Blocks.leaves(block, ctx)) {
         int line = ParseContext.line(n);
         if (!(n instanceof Paragraph p)) {
@@ -36,9 +45,29 @@ final class RelationshipReader {
         String text = Inlines.text(pieces);
         if (text.isEmpty()) {
           pending = l.label();
+          carried = block == n ? l.label() : null;
           continue;
         }
-        Relationship.Kind kind = RelationshipLists.kind(label);
+        // "Investor: Bar Capital", "Analytics: Keynote / S4M": the kind before the colon is the name's role
+        Matcher kn = l.label() == null ? KIND_NAME.matcher(text) : null;
+        String role = kn != null && kn.find() && RelationshipLists.wordCount(kn.group(1)) <= 4 ? kn.group(1).trim() : null;
+        if (role != null && OWNER_KIND.matcher(role).matches()) {
+          List<RelationshipLists.Named> owners = RelationshipLists.isSlashList(pieces) ? RelationshipLists.slashList(pieces)
+              : RelationshipLists.prose(pieces);
+          if (owners != null && !owners.isEmpty()) {
+            for (RelationshipLists.Named o : owners) {
+              d.owners.add(new OrgMention(o.name(), role, o.citations(), o.line() > 0 ? o.line() : line));
+            }
+            continue;
+          }
+        }
+        Relationship.Kind kind = RelationshipLists.kind(role);
+        if (kind == null) {
+          kind = RelationshipLists.kind(label);
+        }
+        if (role != null && (kind != null || RelationshipLists.isSlashList(pieces))) {
+          label = role;
+        }
         if (kind == null && label == null) {
           // "Investors include: A / B": the lead-in names the relationship
           Matcher lead = LEAD_IN.matcher(text);
@@ -57,6 +86,11 @@ final class RelationshipReader {
           }
         } else if (kind != null) {
           names = RelationshipLists.prose(pieces);
+        } else if (role != null && label != null) {
+          // "_Others:_ … * Brand safety: Adwatch": one name under a kind, in a list of relationships
+          names = RelationshipLists.prose(pieces);
+          kind = Relationship.Kind.PARTNER;
+          label = role;
         }
         if (names == null || names.isEmpty()) {
           d.details.add(new LabelledText(label, text, Inlines.citations(pieces), line));

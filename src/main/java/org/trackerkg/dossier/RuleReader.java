@@ -46,6 +46,70 @@ final class RuleReader {
     return out;
   }
 
+  /** A GFM table's delimiter row ("| --- | :--: |"). */
+  static final Pattern TABLE_DELIMITER = Pattern.compile("^\\|?\\s*:?-+:?\\s*(\\|\\s*:?-+:?\\s*)*\\|?\\s*$");
+  static final Pattern KIND_CELL = Pattern.compile("(?i)^\\s*(network|code|host|class)\\b[\\w\\s]*$");
+
+  /**
+   * Rules in a table (the reader has no table syntax: commonmark leaves it a paragraph): a header row, a delimiter
+   * row, then a row per rule. Cells are split on the '|' between them; "\\|" inside a cell is a '|' of the rule
+   * itself (GFM's escape, code spans included), so "(img\\|px)\\.x\\.net" is the one rule "(img|px)\\.x\\.net". A cell
+   * naming the kind ("network", "code") gives it; the rule is the cell in backticks, else the one-token cell.
+   * Returns false when the paragraph is no table.
+   */
+  static boolean table(String raw, int line, Draft d) {
+    String[] rows = raw.split("\n");
+    if (rows.length < 2 || rows[0].indexOf('|') < 0 || !TABLE_DELIMITER.matcher(rows[1].trim()).matches()) {
+      return false;
+    }
+    for (int i = 2; i < rows.length; i++) {
+      List<String> cells = cells(rows[i].trim());
+      Signature.Kind kind = null;
+      String rule = null;
+      for (String cell : cells) {
+        Matcher k = KIND_CELL.matcher(cell);
+        if (k.matches()) {
+          String w = k.group(1).toLowerCase(Locale.ROOT);
+          kind = w.equals("network") || w.equals("host") ? Signature.Kind.NETWORK : Signature.Kind.CODE;
+        } else if (cell.startsWith("`") && cell.endsWith("`") && cell.length() > 2) {
+          rule = cell.substring(1, cell.length() - 1).trim();
+        } else if (rule == null && NO_SPACE.matcher(cell).matches() && !Placeholders.isPlaceholder(cell)) {
+          rule = cell;
+        }
+      }
+      if (rule == null) {
+        continue;
+      }
+      for (String alt : Signatures.alternatives(rule)) {
+        d.signatures.add(new Signature(kind != null ? kind : Signatures.classify(alt), alt, line + i));
+      }
+    }
+    return true;
+  }
+
+  /** The cells of a table row: split on '|' not escaped, "\\|" read as '|', the outer pipes dropped. */
+  static List<String> cells(String row) {
+    List<String> out = new java.util.ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    String r = row.startsWith("|") ? row.substring(1) : row;
+    for (int i = 0; i < r.length(); i++) {
+      char c = r.charAt(i);
+      if (c == '\\' && i + 1 < r.length() && r.charAt(i + 1) == '|') {
+        cell.append('|');
+        i++;
+      } else if (c == '|') {
+        out.add(cell.toString().trim());
+        cell.setLength(0);
+      } else {
+        cell.append(c);
+      }
+    }
+    if (!cell.toString().isBlank()) {
+      out.add(cell.toString().trim());
+    }
+    return out;
+  }
+
   static void read(SectionBlocks s, Draft d, ParseContext ctx) {
     for (Paragraph p : Blocks.paragraphs(s, ctx)) {
       List<Inlines.Piece> pieces = Inlines.flatten(p, ctx);
@@ -53,6 +117,9 @@ final class RuleReader {
       int line = ParseContext.line(p);
       // Patterns exactly as written: from the source, since Markdown unescapes "\\." in plain text.
       String raw = LIST_MARKERS.matcher(ctx.slice(line, ParseContext.lastLine(p)).trim()).replaceFirst("").trim();
+      if (table(raw, line, d)) {
+        continue;
+      }
       Matcher m = RULE.matcher(raw);
       Signature.Kind kind = null;
       List<String> rules = Inlines.codeSpans(pieces);

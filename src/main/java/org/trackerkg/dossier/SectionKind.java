@@ -1,6 +1,8 @@
 package org.trackerkg.dossier;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -40,6 +42,22 @@ enum SectionKind {
 
   /** The kind a heading names, or OTHER. */
   static SectionKind of(String heading) {
+    SectionKind seen = SEEN.get(heading);
+    if (seen != null) {
+      return seen;
+    }
+    SectionKind kind = match(heading);
+    if (SEEN.size() < SEEN_MAX) {
+      SEEN.put(heading, kind);
+    }
+    return kind;
+  }
+
+  /** Headings repeat across dossiers: the kind of each one met is kept (up to a bound), not matched again. */
+  private static final Map<String, SectionKind> SEEN = new ConcurrentHashMap<>();
+  private static final int SEEN_MAX = 4096;
+
+  private static SectionKind match(String heading) {
     String h = NON_ALNUM.matcher(heading.toLowerCase(Locale.ROOT).replace('ε', 'e')).replaceAll(" ").trim();
     for (SectionKind kind : values()) {
       if (kind.heading != null && kind.heading.matcher(h).matches()) {

@@ -518,12 +518,31 @@ final class DossierMapper {
       r.q.add(r.tracker, TKG.privacyPolicy.asNode(), n);
       r.q.type(n, TKG.PrivacyPolicy.asNode());
       r.q.add(n, Vocab.schemaUrl, r.urlOrWarn(p.url(), p.line()));
-      r.q.text(n, TKG.asOf.asNode(), p.asOf());
+      asOf(r, n, p);
       r.q.bool(n, TKG.policyFound.asNode(), p.found());
       r.q.text(n, Vocab.schemaDescription, p.text());
       r.q.line(n, p.line());
       r.cite(n, p.citations());
     }
+  }
+
+  /**
+   * The policy's date as a date, only as precise as written: xsd:date for a certain day, xsd:gYearMonth for a month,
+   * xsd:gYear when only the year is certain ("8/9/2018": day and month could be either); the date as written stays in
+   * the header text (schema:description), and a text without a date stays a string.
+   */
+  private static void asOf(Run r, Node n, PolicyDocument p) {
+    org.trackerkg.dossier.WrittenDate date = org.trackerkg.dossier.WrittenDate.read(p.asOf());
+    if (date == null) {
+      r.q.text(n, TKG.asOf.asNode(), p.asOf());
+      return;
+    }
+    XSDDatatype type = switch (date.precision()) {
+      case DAY -> XSDDatatype.XSDdate;
+      case MONTH -> XSDDatatype.XSDgYearMonth;
+      case YEAR -> XSDDatatype.XSDgYear;
+    };
+    r.q.typed(n, TKG.asOf.asNode(), date.lexical(), type);
   }
 
   private void relationships(Run r) {
@@ -618,11 +637,21 @@ final class DossierMapper {
 
   private void location(Run r) {
     Location loc = r.d.location();
-    if (loc == null) {
-      return;
+    if (loc != null) {
+      address(r, r.tracker, loc, Iris.shortHash(String.valueOf(loc.country()), String.valueOf(loc.city())));
     }
-    Node a = r.owned("address", Iris.shortHash(String.valueOf(loc.country()), String.valueOf(loc.city())));
-    r.q.add(r.tracker, Vocab.schemaAddress, a);
+    // "Microsoft: United States (Seattle) / Bit Stadium: Germany (Stuttgart)": each company's own headquarters
+    for (Location hq : r.d.headquarters()) {
+      Node org = org(r, hq.organization());
+      if (org != null) {
+        address(r, org, hq, Iris.shortHash(org.getURI(), String.valueOf(hq.country()), String.valueOf(hq.city())));
+      }
+    }
+  }
+
+  private void address(Run r, Node subject, Location loc, String key) {
+    Node a = r.owned("address", key);
+    r.q.add(subject, Vocab.schemaAddress, a);
     r.q.type(a, Vocab.schemaPostalAddress);
     if (loc.countryCode() != null) {
       r.q.text(a, Vocab.schemaAddressCountry, loc.countryCode());

@@ -123,6 +123,7 @@ public final class GraphBuilder {
           orgs.mention(a.acquired());
         }
       });
+      d.headquarters().forEach(h -> orgs.mention(h.organization()));
     }
     // a tracker has a company when its dossier speaks of ownership, or when another document names it
     Map<Dossier, Boolean> hasCompany = new HashMap<>();

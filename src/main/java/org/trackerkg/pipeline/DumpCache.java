@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.trackerkg.base.AtomicFile;
+import org.trackerkg.publish.DumpFolder;
 import org.trackerkg.publish.DumpWriter;
 
 /**
@@ -25,10 +26,10 @@ import org.trackerkg.publish.DumpWriter;
  * instead of reading, mapping and validating again.
  *
  * <p>The record, {@value #RECORD} (a dot file: {@code /dumps/} does not list it), holds the fingerprint, the
- * dossier count, and the size and modification time of the N-Quads dump it vouches for; it is written atomically
- * after the dumps are complete, and anything that rewrites the dumps otherwise makes it stale. The fingerprint is
- * the sha256 of the base, the build (the jar, or the class files), and every file under the inputs: path, size and
- * content. A folder that cannot be walked (a symbolic-link loop) has no fingerprint: no cache.
+ * dossier count, and the SHA-256 of the N-Quads dump it vouches for. It is written into the dump's version folder with
+ * the dump files and switched in with them ({@link DumpWriter#record}), so it only ever describes the dump beside it.
+ * The fingerprint is the sha256 of the base, the build (the jar, or the class files), and every file under the
+ * inputs: path, size and content. A folder that cannot be walked (a symbolic-link loop) has no fingerprint: no cache.
  */
 public final class DumpCache {
   public static final String RECORD = ".tkg-input";
@@ -75,13 +76,17 @@ public final class DumpCache {
     }
   }
 
-  /** The dump of this input in {@code dir}, when a current record vouches for it. */
+  /** The dump of this input in {@code dir} (its current version), when that version's record vouches for it. */
   public static Optional<Hit> find(Path dir, String fingerprint) {
     try {
-      List<String> lines = Files.readAllLines(dir.resolve(RECORD), StandardCharsets.UTF_8);
-      Path nq = dir.resolve(DUMP);
-      if (lines.size() < 3 || !lines.get(0).equals(fingerprint) || !lines.get(2).equals(stamp(nq))
-          || !Files.isRegularFile(dir.resolve(DumpWriter.SUMS))) {
+      DumpFolder.Version v = DumpFolder.current(dir);
+      if (v == null) {
+        return Optional.empty();
+      }
+      List<String> lines = Files.readAllLines(v.file(RECORD), StandardCharsets.UTF_8);
+      Path nq = v.file(DUMP);
+      if (lines.size() < 3 || !lines.get(0).equals(fingerprint) || !Files.isRegularFile(nq)
+          || !lines.get(2).equals(listedSha256(v.file(DumpWriter.SUMS), DUMP))) {
         return Optional.empty();
       }
       return Optional.of(new Hit(nq, Integer.parseInt(lines.get(1))));
@@ -90,15 +95,22 @@ public final class DumpCache {
     }
   }
 
-  /** Records, once the dumps in {@code dir} are complete, that they were written from this input. */
-  public static void record(Path dir, String fingerprint, int dossiers) throws IOException {
-    String text = fingerprint + "\n" + dossiers + "\n" + stamp(dir.resolve(DUMP)) + "\n";
-    AtomicFile.write(dir.resolve(RECORD), out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+  /** The record of a dump written from this input, to add to the dump ({@link DumpWriter#record}). */
+  public static DumpWriter.Record record(String fingerprint, int dossiers) {
+    return files -> {
+      String sha = files.stream().filter(f -> f.name().equals(DUMP)).findFirst().orElseThrow().sha256();
+      return (fingerprint + "\n" + dossiers + "\n" + sha + "\n").getBytes(StandardCharsets.UTF_8);
+    };
   }
 
-  /** Drops the record (the dumps are about to be replaced). */
-  public static void forget(Path dir) throws IOException {
-    Files.deleteIfExists(dir.resolve(RECORD));
+  /** The SHA-256 that {@code sums} lists for {@code name}, or null. */
+  private static String listedSha256(Path sums, String name) throws IOException {
+    for (String line : Files.readAllLines(sums, StandardCharsets.UTF_8)) {
+      if (line.length() > 66 && line.substring(66).equals(name)) {
+        return line.substring(0, 64);
+      }
+    }
+    return null;
   }
 
   private static String stamp(Path f) throws IOException {

@@ -10,6 +10,8 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.trackerkg.publish.DumpFolder;
+import org.trackerkg.publish.DumpManifest;
 import org.trackerkg.publish.DumpWriter;
 
 /**
@@ -54,24 +56,24 @@ public final class ServeStart {
    * whole yet, or when the TDB2 store was loaded from scratch.
    */
   public static boolean dumpsStale(Optional<String> fingerprint, Path dumpsDir, boolean storeLoadedFromScratch) {
-    return fingerprint.isPresent() || !Files.isRegularFile(dumpsDir.resolve(DumpWriter.SUMS))
+    DumpFolder.Version current = DumpFolder.current(dumpsDir);
+    return fingerprint.isPresent() || current == null || !Files.isRegularFile(current.file(DumpWriter.SUMS))
         || storeLoadedFromScratch;
   }
 
   /**
    * Dumps take longer to write than the data takes to load, so they are written after the server answers. The
-   * writer stages files and renames them into place, so /dumps/ only ever shows whole files (or none yet).
+   * writer stages a whole version and switches to it in one step (with this input's record inside it), so /dumps/
+   * only ever shows one whole version (or none yet).
    */
   public static Thread writeDumpsInBackground(DatasetGraph dataset, String base, int dossiers,
       Optional<String> fingerprint, Path dumpsDir, PrintWriter err) {
     Thread t = new Thread(() -> {
       try {
-        DumpCache.forget(dumpsDir);
-        DumpWriter.create().base(base).write(dataset, dumpsDir);
-        if (fingerprint.isPresent()) {
-          DumpCache.record(dumpsDir, fingerprint.get(), dossiers);
-        }
-        err.println("tkg: wrote dumps to " + dumpsDir);
+        DumpWriter w = DumpWriter.create().base(base);
+        fingerprint.ifPresent(f -> w.record(DumpCache.RECORD, DumpCache.record(f, dossiers)));
+        DumpManifest m = w.write(dataset, dumpsDir);
+        err.println("tkg: wrote dumps to " + dumpsDir + " (version " + m.id() + ")");
       } catch (IOException | RuntimeException e) {
         err.println("tkg: could not write dumps to " + dumpsDir + ": " + e.getMessage());
       }

@@ -4,8 +4,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** What {@link DumpWriter} published: the folder and every file in it, sorted by name. */
-public record DumpManifest(Path dir, List<DumpFile> files) {
+/**
+ * What {@link DumpWriter} published: the version's folder ({@code DIR/versions/ID}), its id, and every dump file in
+ * it, sorted by name (records added with {@link DumpWriter#record} are not among them).
+ */
+public record DumpManifest(Path dir, String id, List<DumpFile> files) {
   public DumpManifest {
     files = List.copyOf(files);
   }

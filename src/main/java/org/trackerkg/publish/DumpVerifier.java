@@ -53,10 +53,15 @@ public final class DumpVerifier {
 
   private DumpVerifier() {}
 
+  /**
+   * Verifies the dump in {@code dir}: a version folder, or a dump folder whose current version is read (resolved
+   * once, so a version switched in meanwhile does not mix into the check).
+   */
   public static Report verify(Path dir, DatasetGraph expected, String base) {
     DumpVerifier v = new DumpVerifier();
     try {
-      v.run(dir, expected, base);
+      DumpFolder.Version current = DumpFolder.current(dir);
+      v.run(current != null ? current.dir() : dir, expected, base);
     } catch (IOException | RuntimeException e) {
       v.problems.add("cannot verify " + dir + ": " + e.getMessage());
     }

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,15 +24,17 @@ import org.trackerkg.vocab.Iris;
 import org.trackerkg.vocab.Ontology;
 
 /**
- * Writes a dump folder: the data in every format ({@code tracker-kg.ttl|nt|trig|nq|jsonld}, each with a
- * deterministic {@code .gz}), {@code ontology.ttl}, {@code shapes.ttl}, {@code void.ttl} (VoID + DCAT) and
- * {@code SHA256SUMS}. The same dataset and options give the same bytes: nothing depends on the clock.
+ * Writes a dump: the data in every format ({@code tracker-kg.ttl|nt|trig|nq|jsonld}, each with a deterministic
+ * {@code .gz}), {@code ontology.ttl}, {@code shapes.ttl}, {@code void.ttl} (VoID + DCAT) and {@code SHA256SUMS}, plus
+ * any records a caller adds ({@link #record}). The same dataset and options give the same bytes: nothing in the files
+ * depends on the clock.
  *
- * <p>Atomicity: every file is first written (and forced to disk) into a fresh staging folder
- * {@code DIR/.tmp-dump-*}; only when all are complete is each renamed into {@code DIR}, {@code SHA256SUMS} last, and
- * the staging folder removed. A failure while writing (bad data, full disk, a killed process) leaves the previous
- * dump whole; a staging folder left by a killed process is removed by the next run. The renames are each atomic,
- * so a reader never sees a partial file; a reader that checks {@code SHA256SUMS} sees either version throughout.
+ * <p>Atomicity, as {@link DumpFolder} lays it out: every file is written (and forced to disk) into a fresh staging
+ * folder {@code DIR/versions/.tmp-dump-*}; only when all are complete is that folder renamed to its version
+ * {@code DIR/versions/ID}, then {@code DIR/current} switched to it in one atomic rename, then older versions beyond
+ * the kept ones removed. A failure or a kill at any point leaves {@code current} naming one complete version, old or
+ * new, never a mix; a staging folder left by a killed process is removed by the next run. Every run publishes a new
+ * version, even of the same bytes (so a rerun also repairs a current version someone edited).
  *
  * <pre>{@code DumpManifest m = DumpWriter.create().base(base).version("2024.1").write(dsg, dir);}</pre>
  */
@@ -58,6 +62,9 @@ public final class DumpWriter {
   private boolean modifiedFromData = true;
   private boolean gzip = true;
   private Hook hook = (n, c) -> { };
+  private DumpFolder.StepHook steps = step -> { };
+  private boolean links = true;
+  private final java.util.Map<String, Record> records = new java.util.TreeMap<>();
 
   private DumpWriter() {}
 
@@ -98,6 +105,36 @@ public final class DumpWriter {
     return this;
   }
 
+  DumpWriter steps(DumpFolder.StepHook steps) {
+    this.steps = Objects.requireNonNull(steps);
+    return this;
+  }
+
+  /** Whether to switch versions with a symbolic link (default) or, as where links cannot be made, a pointer file. */
+  DumpWriter links(boolean links) {
+    this.links = links;
+    return this;
+  }
+
+  /** A record about the dump, computed from its files (their sizes and SHA-256) once they are complete. */
+  @FunctionalInterface
+  public interface Record {
+    byte[] bytes(List<DumpFile> files);
+  }
+
+  /**
+   * Adds a file that says something about this dump (a cache or replication record) to its version folder, written
+   * with the dump files and switched in with them, so it can never describe another version. Not listed in
+   * {@code SHA256SUMS} nor in {@code void.ttl}; a name starting with a dot is not served at {@code /dumps/}.
+   */
+  public DumpWriter record(String name, Record content) {
+    if (!name.matches("\\.?[A-Za-z0-9][A-Za-z0-9._-]*") || fileNames().contains(name)) {
+      throw new IllegalArgumentException("record: not a plain name, or a dump file's: " + name);
+    }
+    records.put(name, Objects.requireNonNull(content));
+    return this;
+  }
+
   /** The file names a dump holds, sorted (what {@code SHA256SUMS} lists, plus itself). */
   public List<String> fileNames() {
     List<String> names = new ArrayList<>();
@@ -115,15 +152,45 @@ public final class DumpWriter {
     return names;
   }
 
+  /** Writes a new version of the dump into {@code dir} and makes it current (see {@link DumpFolder}). */
   public DumpManifest write(DatasetGraph dsg, Path dir) throws IOException {
     Path target = dir.toAbsolutePath().normalize();
-    Files.createDirectories(target);
+    Path versions = Files.createDirectories(target.resolve(DumpFolder.VERSIONS));
     removeStaleStaging(target);
-    Path stage = Files.createTempDirectory(target, STAGING_PREFIX);
+    removeStaleStaging(versions);
+    Path stage = stagingFolder(versions); // not createTempDirectory: its 0700 would stay on the published folder
     try {
       List<DumpFile> files = stageAll(dsg, stage);
-      publish(stage, target, files);
-      return new DumpManifest(target, files);
+      MessageDigest md = Hashes.sha256();
+      md.update(Files.readAllBytes(stage.resolve(SUMS)));
+      for (var r : records.entrySet()) {
+        byte[] bytes = r.getValue().bytes(files);
+        AtomicFile.writeDurably(stage.resolve(r.getKey()), out -> out.write(bytes));
+        md.update(("\n" + r.getKey() + "\n").getBytes(StandardCharsets.UTF_8));
+        md.update(bytes);
+      }
+      String hash = Hashes.hex(md);
+      String id = DumpFolder.newId(Instant.now(), hash);
+      AtomicFile.syncDirectory(stage);
+      Path published = versions.resolve(id);
+      Files.move(stage, published, StandardCopyOption.ATOMIC_MOVE); // the whole version appears at once
+      AtomicFile.syncDirectory(versions);
+      boolean linked;
+      try {
+        steps.reached("version " + id);
+        linked = DumpFolder.switchTo(target, id, links);
+      } catch (IOException | RuntimeException e) {
+        AtomicFile.deleteRecursively(published); // never current: nobody reads it (a kill leaves it to prune)
+        throw e;
+      }
+      steps.reached("switched");
+      if (linked) { // the older paths DIR/NAME, each a link through current
+        DumpFolder.linkNames(target, id, steps);
+        steps.reached("linked");
+      }
+      DumpFolder.prune(target, id, steps);
+      steps.reached("pruned");
+      return new DumpManifest(published, id, files);
     } catch (org.apache.jena.atlas.RuntimeIOException e) {
       // Jena's writers wrap I/O failures (a full disk) in an unchecked exception: give callers the IOException
       throw e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
@@ -210,14 +277,17 @@ public final class DumpWriter {
     return m[0].lines;
   }
 
-  private static void publish(Path stage, Path target, List<DumpFile> files) throws IOException {
-    for (DumpFile f : files) {
-      if (!f.name().equals(SUMS)) {
-        AtomicFile.moveIntoPlace(stage.resolve(f.name()), target.resolve(f.name()));
+  private static Path stagingFolder(Path parent) throws IOException {
+    java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return Files.createDirectory(parent.resolve(STAGING_PREFIX + Long.toUnsignedString(random.nextLong(), 36)));
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (attempt > 100) {
+          throw e;
+        }
       }
     }
-    AtomicFile.moveIntoPlace(stage.resolve(SUMS), target.resolve(SUMS));
-    AtomicFile.syncDirectory(target);
   }
 
   private static void removeStaleStaging(Path dir) throws IOException {

@@ -49,7 +49,7 @@ final class Descriptions {
    * VoID + DCAT for the data served at {@code root} (scheme://host:port, no trailing slash): the dump's builder
    * ({@link VoidDescription}), so every figure both state agrees. What must differ: the endpoint, landing page, dump
    * URLs and the description's own nodes are under the server's URL; the distributions are the files in the dumps
-   * folder as they are now (size from the file, SHA-256 from its {@code SHA256SUMS}, no statement count); and when
+   * folder's current version (size from the file, SHA-256 from its {@code SHA256SUMS}, no statement count); and when
    * the data states no date, {@code dct:modified} is the day the server loaded it.
    */
   static Graph voidGraph(ServedData data, String root, Path dumpsDir) {
@@ -61,11 +61,13 @@ final class Descriptions {
   }
 
   /** The RDF files of the dumps folder, as distributions ({@code void.ttl} itself is none). */
-  static List<DumpFile> dumpFiles(Path dir) {
+  static List<DumpFile> dumpFiles(Path dumpsDir) {
     List<DumpFile> out = new ArrayList<>();
-    if (dir == null || !Files.isDirectory(dir)) {
+    org.trackerkg.publish.DumpFolder.Version current = org.trackerkg.publish.DumpFolder.current(dumpsDir);
+    if (current == null) {
       return out;
     }
+    Path dir = current.dir();
     Map<String, String> sums = sums(dir.resolve(DumpWriter.SUMS));
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
       for (Path p : ds) {

@@ -21,16 +21,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.trackerkg.publish.DumpFolder;
+import org.trackerkg.publish.DumpWriter;
 import org.trackerkg.publish.RdfOutput;
 
 /**
- * {@code /dumps/}: the files of the dump directory, flat. A listing page; each file with its media type, ETag,
- * Last-Modified and single byte ranges. Only plain file names are served: no sub-paths, no dot files, no links
- * leading out of the directory.
+ * {@code /dumps/}: the files of the current dump version ({@link DumpFolder}), flat, and those of the kept versions
+ * at {@code /dumps/versions/ID/NAME}. A listing page; each file with its media type, ETag, Last-Modified and single
+ * byte ranges. The version is resolved once per request, and the file opened from that version's folder (which is
+ * never changed), so no answer mixes versions; every answer names its version in {@value DumpFolder#VERSION_HEADER}.
+ * The ETag of a dump file is its SHA-256 from {@code SHA256SUMS}, so it changes with the content and only then, and
+ * a Range request with {@code If-Range} never splices two versions. Only plain file names are served: no other
+ * sub-paths, no dot files, no links.
  */
 final class DumpsServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
+  private static final String SUMS = DumpWriter.SUMS;
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+  private static final Pattern PINNED = Pattern.compile("/" + DumpFolder.VERSIONS + "/([^/]+)/([^/]+)");
   private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
   /** The files that are not RDF (the RDF syntaxes come from {@link RdfOutput.Format}, the one registry). */
   private static final Map<String, String> TYPES = Map.ofEntries(
@@ -47,7 +55,7 @@ final class DumpsServlet extends HttpServlet {
   }
 
   static String mediaType(String name) {
-    if (name.equals("SHA256SUMS")) {
+    if (name.equals(SUMS)) {
       return "text/plain; charset=utf-8";
     }
     int dot = name.lastIndexOf('.');
@@ -68,23 +76,31 @@ final class DumpsServlet extends HttpServlet {
       listing(req, resp);
       return;
     }
-    String name = path.substring(1);
-    if (!NAME.matcher(name).matches() || dir == null) {
-      Http.sendText(req, resp, 404, "not found: /dumps/" + name);
+    DumpFolder.Version version;
+    String name;
+    Matcher pinned = PINNED.matcher(path);
+    if (pinned.matches() && DumpFolder.isId(pinned.group(1))) {
+      Path v = dir == null ? null : DumpFolder.version(dir, pinned.group(1));
+      version = v == null ? null : new DumpFolder.Version(pinned.group(1), v);
+      name = pinned.group(2);
+    } else {
+      version = DumpFolder.current(dir); // once: every file of this answer comes from this version
+      name = path.substring(1);
+    }
+    Path file = version == null || !NAME.matcher(name).matches() ? null : version.file(name).normalize();
+    if (file == null || !file.getParent().equals(version.dir())
+        || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      Http.sendText(req, resp, 404, "not found: /dumps" + path);
       return;
     }
-    Path file = dir.resolve(name).normalize();
-    if (!file.getParent().equals(dir) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-      Http.sendText(req, resp, 404, "not found: /dumps/" + name);
-      return;
-    }
-    serve(req, resp, file, name);
+    serve(req, resp, version, file, name);
   }
 
   private void listing(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     List<Views.DumpFile> files = new ArrayList<>();
-    if (dir != null && Files.isDirectory(dir)) {
-      try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+    DumpFolder.Version version = DumpFolder.current(dir);
+    if (version != null) {
+      try (DirectoryStream<Path> ds = Files.newDirectoryStream(version.dir())) {
         for (Path p : ds) {
           String n = p.getFileName().toString();
           if (NAME.matcher(n).matches() && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
@@ -93,16 +109,58 @@ final class DumpsServlet extends HttpServlet {
           }
         }
       }
+      if (version.id() != null) {
+        resp.setHeader(DumpFolder.VERSION_HEADER, version.id());
+      }
     }
     files.sort(java.util.Comparator.comparing(Views.DumpFile::name));
-    Pages.send(req, resp, "dumps.jte", new Views.Dumps(new Views.Page("Dumps", null, List.of()), files));
+    Pages.send(req, resp, "dumps.jte", new Views.Dumps(new Views.Page("Dumps", null, List.of()),
+        version == null ? null : version.id(), files));
   }
 
-  private void serve(HttpServletRequest req, HttpServletResponse resp, Path file, String name) throws IOException {
+  /** The strong ETag of a file: its SHA-256 when the version lists it, else its version, size and time. */
+  private static String etag(DumpFolder.Version version, String name, BasicFileAttributes a) {
+    String sha = sums(version).get(name);
+    if (sha != null) {
+      return "\"" + sha + "\"";
+    }
+    return "\"" + (version.id() == null ? "" : version.id() + "-") + Long.toHexString(a.size()) + "-"
+        + Long.toHexString(a.lastModifiedTime().toMillis()) + "\"";
+  }
+
+  /** The last version's SHA256SUMS (a version never changes: read once); a folder of plain files is read each time. */
+  private static volatile Map.Entry<Path, Map<String, String>> lastSums;
+
+  private static Map<String, String> sums(DumpFolder.Version version) {
+    Map.Entry<Path, Map<String, String>> last = lastSums;
+    if (version.id() != null && last != null && last.getKey().equals(version.dir())) {
+      return last.getValue();
+    }
+    Map<String, String> sums = new java.util.HashMap<>();
+    try {
+      for (String line : Files.readAllLines(version.file(SUMS), java.nio.charset.StandardCharsets.UTF_8)) {
+        if (line.length() > 66 && line.charAt(64) == ' ' && line.matches("[0-9a-f]{64} [ *].+")) {
+          sums.put(line.substring(66), line.substring(0, 64));
+        }
+      }
+    } catch (IOException e) {
+      return Map.of(); // no sums: ETags from size and time
+    }
+    if (version.id() != null) {
+      lastSums = Map.entry(version.dir(), Map.copyOf(sums));
+    }
+    return sums;
+  }
+
+  private void serve(HttpServletRequest req, HttpServletResponse resp, DumpFolder.Version version, Path file,
+      String name) throws IOException {
     BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     long length = a.size();
     long modified = a.lastModifiedTime().toMillis() / 1000 * 1000;
-    String etag = "\"" + Long.toHexString(length) + "-" + Long.toHexString(a.lastModifiedTime().toMillis()) + "\"";
+    String etag = etag(version, name, a);
+    if (version.id() != null) {
+      resp.setHeader(DumpFolder.VERSION_HEADER, version.id());
+    }
     String lastModified = DateTimeFormatter.RFC_1123_DATE_TIME.format(
         Instant.ofEpochMilli(modified).atOffset(ZoneOffset.UTC));
     resp.setHeader("ETag", etag);

@@ -111,7 +111,8 @@ public final class Views {
 
   public record DumpFile(String name, long size, String type, String modified) {}
 
-  public record Dumps(Page page, List<DumpFile> files) {}
+  /** The dumps page: the current version's id (null for a folder of plain files) and its files. */
+  public record Dumps(Page page, String version, List<DumpFile> files) {}
 
   public record Error(Page page, int status, String message) {}
 

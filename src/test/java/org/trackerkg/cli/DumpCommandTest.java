@@ -39,17 +39,23 @@ class DumpCommandTest {
     assertEquals(0, run("dump", SEED, "--out", a.toString(), "--version", "1.0", "--verify"), err.toString());
     assertTrue(err.toString().contains("the dump verifies"), err.toString());
     assertTrue(out.toString().contains("tracker-kg.nq"), out.toString());
-    assertEquals(List.of("SHA256SUMS", "ontology.ttl", "shapes.ttl", "tracker-kg.jsonld", "tracker-kg.jsonld.gz",
-        "tracker-kg.nq", "tracker-kg.nq.gz", "tracker-kg.nt", "tracker-kg.nt.gz", "tracker-kg.trig",
-        "tracker-kg.trig.gz", "tracker-kg.ttl", "tracker-kg.ttl.gz", "void.ttl"), names(a));
+    List<String> files = List.of("SHA256SUMS", "ontology.ttl", "shapes.ttl", "tracker-kg.jsonld",
+        "tracker-kg.jsonld.gz", "tracker-kg.nq", "tracker-kg.nq.gz", "tracker-kg.nt", "tracker-kg.nt.gz",
+        "tracker-kg.trig", "tracker-kg.trig.gz", "tracker-kg.ttl", "tracker-kg.ttl.gz", "void.ttl");
+    assertEquals(files, names(a.resolve("current")), "the current version holds the dump files");
+    List<String> top = new java.util.ArrayList<>(files);
+    top.addAll(List.of("current", "versions"));
+    assertEquals(top.stream().sorted().toList(), names(a), "and each is also at DIR/NAME (a link through current)");
+    assertTrue(err.toString().contains("versions"), err.toString());
     Path b = dir.resolve("b");
     assertEquals(0, run("dump", SEED, "--out", b.toString(), "--version", "1.0"), err.toString());
-    for (String n : names(a)) {
+    for (String n : files) {
       assertArrayEquals(Files.readAllBytes(a.resolve(n)), Files.readAllBytes(b.resolve(n)), n);
     }
-    // a rerun over the same folder replaces the files in place, byte-identical
+    // a rerun over the same folder publishes a new version of the same bytes
     assertEquals(0, run("dump", SEED, "--out", a.toString(), "--version", "1.0"), err.toString());
-    for (String n : names(a)) {
+    assertEquals(2, names(a.resolve("versions")).size());
+    for (String n : files) {
       assertArrayEquals(Files.readAllBytes(b.resolve(n)), Files.readAllBytes(a.resolve(n)), n);
     }
     String v = Files.readString(a.resolve("void.ttl"));

@@ -34,11 +34,11 @@ import org.trackerkg.pipeline.DumpCache;
  * input; a second start over the unchanged input loads the N-Quads dump and serves the same data; after an input
  * changes, the next start converts again and rewrites the dumps.
  */
-class ServeWarmStartTest {
+public class ServeWarmStartTest { // public: its serve child is shared (SoakTest)
   static final Pattern SERVING = Pattern.compile("tkg: serving (\\d+) dossiers \\((\\d+) triples\\) at (\\S+)");
   static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  record Started(Process process, String serving, String url, StringBuilder stderr) {}
+  public record Started(Process process, String serving, String url, StringBuilder stderr) {}
 
   @Test
   @Timeout(value = 5, unit = TimeUnit.MINUTES)  // a hang guard only
@@ -91,11 +91,17 @@ class ServeWarmStartTest {
   }
 
   /** {@code tkg serve ARGS} as a child process, returned once it serves. */
-  static Started start(String... serveArgs) throws Exception {
+  public static Started start(String... serveArgs) throws Exception {
+    return start(List.of("-Xmx1g"), serveArgs);
+  }
+
+  /** {@code tkg serve ARGS} in a JVM with these options, returned once it serves. */
+  public static Started start(List<String> jvm, String... serveArgs) throws Exception {
     String java = ProcessHandle.current().info().command().orElse(
         Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g", "-cp",
-        System.getProperty("java.class.path"), Main.class.getName(), "serve"));
+    List<String> cmd = new ArrayList<>(List.of(java));
+    cmd.addAll(jvm);
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve"));
     cmd.addAll(List.of(serveArgs));
     Process p = new ProcessBuilder(cmd).start();
     StringBuilder stderr = new StringBuilder();
@@ -133,7 +139,7 @@ class ServeWarmStartTest {
     return null;
   }
 
-  static void stop(Started s) throws InterruptedException {
+  public static void stop(Started s) throws InterruptedException {
     s.process().destroy();
     s.process().waitFor(30, TimeUnit.SECONDS);
     s.process().destroyForcibly();

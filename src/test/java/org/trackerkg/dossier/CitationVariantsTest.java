@@ -40,4 +40,34 @@ class CitationVariantsTest {
     Dossier d = read("# Examplytics\n\n## About\n\nA kit [Examplytics, 02](https://a.example/x](https://a.example/x).\n");
     assertEquals("https://a.example/x", d.about().get(0).citations().get(0).url());
   }
+
+  @Test
+  void referencesWrittenWithoutListMarkersAreOneEach() {
+    // lines of one paragraph, each starting with its key (emphasised or plain), and link paragraphs of their own
+    Dossier d = read("# Examplytics\n\n## References\n\n"
+        + "_Examplytics, 01_ [https://examplytics.example/home](https://examplytics.example/home)\n"
+        + "_Trade Weekly, 02_ The kit's launch https://news.example/launch\n"
+        + "continued on a second line\n"
+        + "Registry, 3. https://registry.example/e\n\n"
+        + "[Examplytics, 04](https://examplytics.example/about)\n\n"
+        + "[Examplytics, 5](https://examplytics.example/jobs)\n");
+    assertEquals(List.of("Examplytics, 01", "Trade Weekly, 02", "Registry, 3", "Examplytics, 04", "Examplytics, 5"),
+        d.references().stream().map(Reference::key).toList());
+    assertEquals(List.of("https://examplytics.example/home", "https://news.example/launch", "https://registry.example/e",
+        "https://examplytics.example/about", "https://examplytics.example/jobs"),
+        d.references().stream().map(Reference::url).toList());
+    assertEquals(List.of(5, 6, 8, 10, 12), d.references().stream().map(Reference::line).toList());
+    assertTrue(d.references().get(1).title().contains("second line"), d.references().get(1).title());
+    assertTrue(d.references().stream().allMatch(Reference::listed));
+  }
+
+  @Test
+  void aCitationRunningIntoTheNextItemSupportsTheItemBefore() {
+    // "Initech [cite](url)Globex": no separator between the citation and the next name
+    Dossier d = read("# Examplytics\n\n## Relationships\n\n_Customers:_ Acme / Initech [Examplytics, 01](https://x.example/1)"
+        + "Globex / Hooli [Examplytics, 2](https://x.example/2) and more\n");
+    assertEquals(List.of("Acme", "Initech", "Globex", "Hooli"), d.customers().stream().map(Relationship::name).toList());
+    assertEquals(List.of("Examplytics, 01"), d.customers().get(1).citations().stream().map(Citation::key).toList());
+    assertEquals(List.of("Examplytics, 2"), d.customers().get(2).citations().stream().map(Citation::key).toList());
+  }
 }

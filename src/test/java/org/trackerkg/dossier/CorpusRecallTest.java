@@ -40,6 +40,7 @@ class CorpusRecallTest {
     f.put("acquisition", d -> (long) d.acquisitions().size());
     f.put("headquarters", d -> d.location() == null || d.location().countryCode() == null ? 0L : 1L);
     f.put("headquarters-prose", d -> d.location() != null && d.location().passage() != null ? 1L : 0L);
+    f.put("headquarters-named", d -> (long) d.headquarters().size());
     f.put("clause", d -> (long) d.clauses().size());
     f.put("policy-document", d -> (long) d.policies().size());
     f.put("reference", d -> (long) d.references().size());

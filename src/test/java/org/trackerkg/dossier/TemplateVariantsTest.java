@@ -81,4 +81,41 @@ class TemplateVariantsTest {
     assertEquals(List.of("com.examplytics.sdk", "api\\.examplytics\\.io"), patterns(d));
     assertEquals(List.of(Signature.Kind.CODE, Signature.Kind.NETWORK), d.signatures().stream().map(Signature::kind).toList());
   }
+
+  @Test
+  void aSignatureKeepsTheBarsOfItsGroupsInListsAndTables() {
+    // a '|' inside a group is part of one rule, not a separator; in a table cell "\\|" is GFM's escape of that '|'
+    Dossier d = read("# Examplytics\n\n## Detection rules\n\n* Network signature: `(api|cdn)\\.examplytics\\.com | "
+        + "examplytics\\.io`\n* Code signature: `com.examplytics.sdk`\n\n| kind | rule |\n| --- | --- |\n"
+        + "| network | `(img\\|px)\\.examplytics\\.net` |\n| code | `com.examplytics.lite` |\n");
+    assertEquals(List.of("(api|cdn)\\.examplytics\\.com", "examplytics\\.io", "com.examplytics.sdk",
+        "(img|px)\\.examplytics\\.net", "com.examplytics.lite"), d.signatures().stream().map(Signature::pattern).toList());
+    assertEquals(List.of(Signature.Kind.NETWORK, Signature.Kind.NETWORK, Signature.Kind.CODE, Signature.Kind.NETWORK,
+        Signature.Kind.CODE), d.signatures().stream().map(Signature::kind).toList());
+    assertEquals(List.of(5, 5, 6, 10, 11), d.signatures().stream().map(Signature::line).toList(), "a table row's own line");
+    assertEquals(List.of("a\\.example", "[|]b", "c\\|d"), Signatures.alternatives("a\\.example|[|]b|c\\|d"));
+  }
+
+  @Test
+  void kindNameBulletsKeepTheKindAsTheRole() {
+    Dossier d = read("# Examplytics\n\n## Relationships\n\n* Parent: Contoso Holdings Inc.\n* Investor: Northwind Capital\n"
+        + "* Integration: Lucerne Publishing / Wingtip Toys\n\n_Ecosystem:_\n\n* Analytics: Keynote / Fabrikam\n"
+        + "* Forecast: Yieldly\n");
+    assertEquals(List.of("Contoso Holdings Inc"), d.owners().stream().map(OrgMention::name).toList());
+    assertEquals("Parent", d.owners().get(0).label());
+    assertEquals(List.of("INVESTOR Northwind Capital Investor", "INTEGRATION Lucerne Publishing Integration",
+        "INTEGRATION Wingtip Toys Integration", "PARTNER Keynote Analytics", "PARTNER Fabrikam Analytics",
+        "PARTNER Yieldly Forecast"),
+        d.relationships().stream().map(r -> r.kind() + " " + r.name() + " " + r.label()).toList());
+  }
+
+  @Test
+  void aLabelOnALineOfItsOwnLabelsTheListBelow() {
+    Dossier d = read("# Examplytics\n\n## Relationships\n\n_Partners:_\n\n* Hooli\n[Examplytics, 03](https://x.example/3)\n"
+        + "* Vandelay[Examplytics, 04](https://x.example/4)\n\nSome words about the partners.\n\n* Kramerica / Pendant\n");
+    assertEquals(List.of("PARTNER Hooli Partners [Examplytics, 03]", "PARTNER Vandelay Partners [Examplytics, 04]",
+        "CUSTOMER Kramerica null []", "CUSTOMER Pendant null []"),
+        d.relationships().stream().map(r -> r.kind() + " " + r.name() + " " + r.label() + " "
+            + r.citations().stream().map(Citation::key).toList()).toList(), "the label ends where other text starts");
+  }
 }

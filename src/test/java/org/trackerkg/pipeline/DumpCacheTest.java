@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Optional;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trackerkg.pipeline.DumpCache;
+import org.trackerkg.publish.DumpManifest;
 import org.trackerkg.publish.DumpWriter;
 
 /** The dump directory as a cache of the conversion: fingerprints and records. */
@@ -42,23 +44,28 @@ class DumpCacheTest {
   }
 
   @Test
-  void aRecordVouchesOnlyForTheDumpItWasWrittenFor(@TempDir Path dir) throws Exception {
-    Path nq = dir.resolve(DumpWriter.NAME + ".nq");
-    Files.writeString(nq, "<urn:s> <urn:p> <urn:o> <urn:g> .\n");
-    Files.writeString(dir.resolve(DumpWriter.SUMS), "x\n");
-    assertTrue(DumpCache.find(dir, "abc").isEmpty(), "no record yet");
-    DumpCache.record(dir, "abc", 7);
+  void aRecordVouchesOnlyForTheDumpOfItsVersion(@TempDir Path dir) throws Exception {
+    DatasetGraph seed = Pipeline.load(List.of(Path.of("src/test/seed")), BASE).dataset();
+    DumpWriter.create().base(BASE).write(seed, dir);
+    assertTrue(DumpCache.find(dir, "abc").isEmpty(), "no record in this version");
+    DumpManifest m = DumpWriter.create().base(BASE).record(DumpCache.RECORD, DumpCache.record("abc", 7))
+        .write(seed, dir);
     DumpCache.Hit hit = DumpCache.find(dir, "abc").orElseThrow();
     assertEquals(7, hit.dossiers());
-    assertEquals(nq, hit.nquads());
+    assertEquals(m.dir().resolve(DumpWriter.NAME + ".nq"), hit.nquads());
     assertTrue(DumpCache.find(dir, "abd").isEmpty(), "another input");
-    Files.setLastModifiedTime(nq, FileTime.fromMillis(Files.getLastModifiedTime(nq).toMillis() - 5_000));
-    assertTrue(DumpCache.find(dir, "abc").isEmpty(), "the dump was rewritten since");
-    DumpCache.record(dir, "abc", 7);
-    Files.delete(dir.resolve(DumpWriter.SUMS));
-    assertTrue(DumpCache.find(dir, "abc").isEmpty(), "an incomplete dump");
-    Files.writeString(dir.resolve(DumpWriter.SUMS), "x\n");
-    DumpCache.forget(dir);
-    assertTrue(DumpCache.find(dir, "abc").isEmpty(), "forgotten");
+    // a newer version without a record (another writer): the record of the old version vouches for nothing now
+    DatasetGraph other = Pipeline.load(List.of(Path.of("src/test/seed")), BASE).dataset();
+    other.delete(other.find().next());
+    DumpWriter.create().base(BASE).write(other, dir);
+    assertTrue(DumpCache.find(dir, "abc").isEmpty(), "the current version has no record");
+    // a record whose dump does not match the version's SHA256SUMS (tampered with) vouches for nothing
+    DumpManifest again = DumpWriter.create().base(BASE).record(DumpCache.RECORD, DumpCache.record("abc", 7))
+        .write(seed, dir);
+    assertTrue(DumpCache.find(dir, "abc").isPresent());
+    Path sums = again.dir().resolve(DumpWriter.SUMS);
+    Files.writeString(sums, Files.readString(sums).replaceAll("(?m)^[0-9a-f]{64}(  tracker-kg\\.nq)$",
+        "0".repeat(64) + "$1"));
+    assertTrue(DumpCache.find(dir, "abc").isEmpty(), "SHA256SUMS disagrees with the record");
   }
 }

@@ -29,9 +29,10 @@ import org.trackerkg.vocab.Vocab;
 class DumpWriterTest {
   @TempDir Path tmp;
 
+  /** The files of the current version of {@code dir}. */
   private static Map<String, byte[]> contents(Path dir) throws IOException {
     Map<String, byte[]> m = new HashMap<>();
-    try (Stream<Path> s = Files.list(dir)) {
+    try (Stream<Path> s = Files.list(DumpFolder.current(dir).dir())) {
       for (Path p : s.toList()) {
         m.put(p.getFileName().toString(), Files.readAllBytes(p));
       }
@@ -45,9 +46,18 @@ class DumpWriterTest {
     DumpWriter w = DumpWriter.create().base(Fixtures.BASE).version("1.0");
     DumpManifest m = w.write(dsg, tmp.resolve("dumps"));
     assertEquals(w.fileNames(), m.files().stream().map(DumpFile::name).toList());
-    try (Stream<Path> s = Files.list(tmp.resolve("dumps"))) {
+    Path dir = tmp.resolve("dumps");
+    assertEquals(dir.resolve("versions").resolve(m.id()), m.dir());
+    assertEquals(Path.of("versions", m.id()), Files.readSymbolicLink(dir.resolve("current")));
+    try (Stream<Path> s = Files.list(m.dir())) {
       assertEquals(w.fileNames().stream().sorted().toList(),
-          s.map(p -> p.getFileName().toString()).sorted().toList(), "exactly the dump files, nothing staged");
+          s.map(p -> p.getFileName().toString()).sorted().toList(), "exactly the dump files");
+    }
+    try (Stream<Path> s = Files.list(dir.resolve("versions"))) {
+      assertEquals(List.of(m.id()), s.map(p -> p.getFileName().toString()).toList(), "one version, nothing staged");
+    }
+    for (String n : w.fileNames()) {
+      assertEquals(Path.of("current", n), Files.readSymbolicLink(dir.resolve(n)), "the older path links through current");
     }
     DumpVerifier.Report r = DumpVerifier.verify(tmp.resolve("dumps"), dsg, Fixtures.BASE);
     assertTrue(r.ok(), () -> String.join("\n", r.problems()));
@@ -110,6 +120,9 @@ class DumpWriterTest {
       assertTrue(e.getMessage().contains("injected"));
       Map<String, byte[]> after = contents(dir);
       assertEquals(before.keySet(), after.keySet(), "no partial or temporary file left (failure at " + failAt + ")");
+      try (Stream<Path> s = Files.list(dir.resolve("versions"))) {
+        assertEquals(1, s.count(), "no staging folder, no new version (failure at " + failAt + ")");
+      }
       for (String name : before.keySet()) {
         assertArrayEquals(before.get(name), after.get(name), name + " unchanged (failure at " + failAt + ")");
       }
@@ -121,8 +134,11 @@ class DumpWriterTest {
   void aStagingFolderLeftByAKilledRunIsRemoved() throws Exception {
     Path stale = Files.createDirectories(tmp.resolve(".tmp-dump-12345"));
     Files.writeString(stale.resolve("tracker-kg.nt"), "partial");
+    Path staleVersion = Files.createDirectories(tmp.resolve("versions/.tmp-dump-678"));
+    Files.writeString(staleVersion.resolve("tracker-kg.nt"), "partial");
     DumpWriter.create().write(Fixtures.small(), tmp);
     assertFalse(Files.exists(stale));
+    assertFalse(Files.exists(staleVersion));
   }
 
   @Test

@@ -221,7 +221,7 @@ class FaultTest {
     byte[] sums = Files.readAllBytes(dir.resolve(DumpWriter.SUMS));
 
     Process p = child("dump", dir, 400, tmp.resolve("child-dump.log"));
-    killWhen(p, v -> !list(dir, ".tmp-dump-*").isEmpty(), tmp.resolve("child-dump.log"),
+    killWhen(p, v -> !list(dir.resolve("versions"), ".tmp-dump-*").isEmpty(), tmp.resolve("child-dump.log"),
         "while staging a dump");
 
     DumpVerifier.Report r = DumpVerifier.verify(dir, seed, BASE);
@@ -229,7 +229,7 @@ class FaultTest {
     assertTrue(java.util.Arrays.equals(sums, Files.readAllBytes(dir.resolve(DumpWriter.SUMS))));
 
     DumpWriter.create().base(BASE).write(seed, dir);
-    assertEquals(List.of(), list(dir, ".tmp-dump-*"), "the next run removes the staging folder");
+    assertEquals(List.of(), list(dir.resolve("versions"), ".tmp-dump-*"), "the next run removes the staging folder");
     DumpVerifier.Report r2 = DumpVerifier.verify(dir, seed, BASE);
     assertTrue(r2.ok(), () -> String.join("\n", r2.problems()));
   }

@@ -23,8 +23,8 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.trackerkg.base.AtomicFile;
 import org.trackerkg.base.Hashes;
+import org.trackerkg.publish.DumpFolder;
 import org.trackerkg.publish.DumpWriter;
 import org.trackerkg.publish.PatchLog;
 import org.trackerkg.publish.PatchLog.PatchHeader;
@@ -35,8 +35,11 @@ import org.trackerkg.store.ServedData;
  * {@code /dumps/}) which patch its N-Quads dump is the state of, and that state's SHA-256 — the patch header's, which
  * is also the SHA-256 of the sorted N-Quads file itself. A new replica (or this one, restarted) loads the dump from a
  * folder or from a running server's {@code /dumps/} URL, checks the file against the record, and follows the log
- * from that patch. The record is written after the dumps are complete; a rewrite drops it first. A copy or download
- * that caught a rewrite half-way fails the hash check instead of starting from a state no patch produced.
+ * from that patch. The record is part of the dump's version ({@link DumpWriter#record}): written with the dump files
+ * and switched in with them, so a folder's current version and its record always agree. A download fetches the dump
+ * file of the very version the record came from ({@code /dumps/versions/ID/…}, ID from the record's
+ * {@value DumpFolder#VERSION_HEADER} header); from a server that does not say, a download that caught a rewrite
+ * half-way fails the hash check (and is tried again) instead of starting from a state no patch produced.
  */
 public final class ReplicaDumps {
   public static final String RECORD = "replication.json";
@@ -91,6 +94,11 @@ public final class ReplicaDumps {
    * hash as recorded.
    */
   public static Optional<Snapshot> find(Path dir) throws IOException {
+    DumpFolder.Version current = DumpFolder.current(dir); // resolved once: the record and its dump are one version's
+    if (current == null) {
+      return Optional.empty();
+    }
+    dir = current.dir();
     Path rec = dir.resolve(RECORD);
     if (!Files.isRegularFile(rec)) {
       return Optional.empty();
@@ -127,7 +135,10 @@ public final class ReplicaDumps {
               + " are not a replica's, or not written yet)");
         }
         Record r = Record.parse(rec.body(), recUri.toString());
-        URI fileUri = base.resolve(r.file());
+        // the file of the very version the record came from, when the server names it (no rewrite can come between)
+        String version = rec.headers().firstValue(DumpFolder.VERSION_HEADER).orElse("");
+        URI fileUri = base.resolve(DumpFolder.isId(version) ? DumpFolder.VERSIONS + "/" + version + "/" + r.file()
+            : r.file());
         HttpResponse<InputStream> body = http.send(HttpRequest.newBuilder(fileUri).timeout(HTTP_TIMEOUT).GET()
             .build(), HttpResponse.BodyHandlers.ofInputStream());
         MessageDigest md = Hashes.sha256();
@@ -181,10 +192,8 @@ public final class ReplicaDumps {
     if (!PatchLog.stateHash(state).equals(patch.sha256())) {
       return false;
     }
-    Files.deleteIfExists(dir.resolve(RECORD));
-    DumpWriter.create().base(base).write(state, dir);
     byte[] record = new Record(patch.id(), patch.sha256(), DUMP).bytes();
-    AtomicFile.write(dir.resolve(RECORD), out -> out.write(record));
+    DumpWriter.create().base(base).record(RECORD, files -> record).write(state, dir);
     return true;
   }
 

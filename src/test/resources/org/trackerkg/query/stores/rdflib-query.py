@@ -28,7 +28,7 @@ def _alarm(signum, frame):
 def main(data, query_dir, out_dir):
     signal.signal(signal.SIGALRM, _alarm)
     g = rdflib.ConjunctiveGraph()  # its SPARQL default graph is the union of all graphs (a set: one triple once)
-    started = time.monotonic()
+    started = begun = time.monotonic()
     g.parse(data, format="trig")
     print("parsed %d quads in %.1f s" % (len(g), time.monotonic() - started), flush=True)
     for name in sorted(os.listdir(query_dir)):
@@ -50,6 +50,7 @@ def main(data, query_dir, out_dir):
             with open(os.path.join(out_dir, stem + ".err"), "w", encoding="utf-8") as out:
                 out.write(type(e).__name__ + ": " + (str(e).splitlines() or [""])[0] + "\n")
         print("%s %.1f s" % (stem, time.monotonic() - started), flush=True)
+    print("all in %.1f s" % (time.monotonic() - begun), flush=True)
 
 
 if __name__ == "__main__":

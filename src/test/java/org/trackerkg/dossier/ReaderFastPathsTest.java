@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The one-pass sentence splitter gives the same sentences as the regular expression it replaced. */
-class SentenceSplitTest {
+/** The reader's hand-written fast paths give the same results as the regular expressions they replaced. */
+class ReaderFastPathsTest {
   private static final Pattern REFERENCE = Pattern.compile("(?<=[.!?][\"”)]?)\\s+(?=[\\p{Lu}\"“(\\[])|\\n\\s*\\n");
 
   private static List<String> byRegex(String text) {
@@ -62,5 +62,23 @@ class SentenceSplitTest {
       String text = sb.toString();
       assertEquals(byRegex(text), ProseFacts.sentences(text), text);
     }
+  }
+
+  @Test
+  void doubledLinksAreUndoneAsTheExpressionDoesIt() {
+    Pattern doubled = Pattern.compile("\\]\\((https?://[^\\s()\\[\\]]+)\\]\\((https?://[^\\s()\\[\\]]+)\\)");
+    Random r = new Random(7);
+    String[] parts = {"](http://a.example", "](https://b.example/x", "](http", "]", "(", ")", "[k]", " ", "\n", "x", "://",
+        "](http://c.example)", "](https://d.example](https://d.example)"};
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder sb = new StringBuilder();
+      for (int i = r.nextInt(12); i > 0; i--) {
+        sb.append(parts[r.nextInt(parts.length)]);
+      }
+      String text = sb.toString();
+      assertEquals(doubled.matcher(text).replaceAll("]($1)"), MarkdownDossierParser.undoubleLinks(text), text);
+    }
+    assertEquals("[k](https://e.example) and [j](http://f.example)", MarkdownDossierParser.undoubleLinks(
+        "[k](https://e.example](https://e.example) and [j](http://f.example](http://f.example)"));
   }
 }
