@@ -21,6 +21,8 @@ import org.apache.jena.sparql.exec.RowSetRewindable;
 final class BoundedQuery extends SPARQL_QueryDataset {
   /** Request attribute: the row cap set or lowered this SELECT's LIMIT. */
   private static final String CAPPED = BoundedQuery.class.getName() + ".capped";
+  /** Request attribute: this query's {@link QueryGuard.Alarm}, closed when the query ends. */
+  private static final String ALARM = BoundedQuery.class.getName() + ".alarm";
   private final QueryLimits limits;
 
   BoundedQuery(QueryLimits limits) {
@@ -45,6 +47,11 @@ final class BoundedQuery extends SPARQL_QueryDataset {
     } catch (StackOverflowError e) {
       // the fallback: a shape the nesting count does not foresee
       ServletOps.errorBadRequest(QueryGuard.tooDeep().getMessage());
+    } finally {
+      // the query has ended, answered or not (its client may be gone): its deadline leaves the clock
+      if (action.getRequest().getAttribute(ALARM) instanceof QueryGuard.Alarm alarm) {
+        alarm.close();
+      }
     }
   }
 
@@ -90,7 +97,8 @@ final class BoundedQuery extends SPARQL_QueryDataset {
         ServletOps.errorBadRequest("timeout: not a number of seconds");
       }
     }
-    return QueryExec.newBuilder().dataset(dataset).query(query)
-        .context(QueryGuard.deadline(action.getContext(), millis)).build();
+    QueryGuard.Alarm alarm = QueryGuard.deadline(action.getContext(), millis);
+    action.getRequest().setAttribute(ALARM, alarm);
+    return QueryExec.newBuilder().dataset(dataset).query(query).context(alarm.context()).build();
   }
 }
