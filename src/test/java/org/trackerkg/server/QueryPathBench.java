@@ -115,8 +115,8 @@ public final class QueryPathBench {
           .registerOperation(Operation.Query, WebContent.contentTypeSPARQLQuery, new Before(site.limits()))
           .build().start();
       // for a JFR recording of this run: server threads are named after their pool, CPU samples per request
-      System.out.println("pools: now " + now.getJettyServer().getThreadPool() + ", before "
-          + before.getJettyServer().getThreadPool());
+      System.out.println("now: port " + now.getHttpPort() + ", " + now.getJettyServer().getThreadPool());
+      System.out.println("before: port " + before.getHttpPort() + ", " + before.getJettyServer().getThreadPool());
       String a = "http://127.0.0.1:" + now.getHttpPort() + "/sparql";
       String b = "http://127.0.0.1:" + before.getHttpPort() + "/sparql";
       for (int w = 0; w < 3; w++) { // warm-up: both flows compiled by the JIT
