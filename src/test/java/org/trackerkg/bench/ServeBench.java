@@ -332,13 +332,6 @@ final class ServeBench {
     }
   }
 
-  /**
-   * What ./tkg adds to the JVM's options: compile huge methods too. Jena's SPARQL lexer
-   * ({@code ARQParserTokenManager.jjMoveNfa_0}, 14 779 bytes of bytecode) is over HotSpot's 8 000-byte limit and
-   * otherwise runs interpreted for ever: a quarter of an uncached lookup's CPU (bench/README.md, Findings).
-   */
-  static final String TKG_JIT = "-XX:-DontCompileHugeMethods";
-
   private int startChild(String name, List<String> args) throws Exception {
     return startChild(name, "-Xmx8g", args);
   }
@@ -347,9 +340,6 @@ final class ServeBench {
     List<String> cmd = new ArrayList<>();
     cmd.add(h.javaCmd());
     cmd.add(heap);
-    if (args.get(0).startsWith("tracker")) {
-      cmd.add(TKG_JIT); // ours as ./tkg starts it; the baselines with the JVM's defaults, as they ship
-    }
     if (h.jfr()) {
       cmd.add("-XX:StartFlightRecording=filename=" + work.resolve(name + ".jfr") + ",settings=profile");
     }
