@@ -65,7 +65,7 @@ final class ServeBench {
     Path htmlLua = lua("html", "GET", null, "text/html");
     Path plainLua = lua("plain", "GET", null, "*/*");
 
-    MixedLoad mixed = MixedLoad.write(work, nt, h.quick() ? 10 : 40);
+    MixedLoad mixed = MixedLoad.write(work, nt, 40);
     h.putRaw("serve-mixed", mixed.describe());
     Map<String, Map<String, Wrk>> results = new LinkedHashMap<>();
     Path staticDir = work.resolve("static");
@@ -226,7 +226,7 @@ final class ServeBench {
 
   /** The mix at 32 connections, after a warm-up that also fills the result cache. */
   private Map<String, Wrk> mixedRun(String base, Path script) throws Exception {
-    wrk(base + "/", script, 8, h.quick() ? 2 : 5);
+    wrk(base + "/", script, 8, 5);
     return Map.of("c" + MIXED_CONNECTIONS, wrk(base + "/", script, MIXED_CONNECTIONS, h.quick() ? 5 : 20));
   }
 
@@ -252,8 +252,10 @@ final class ServeBench {
 
   /** A warm-up, then one wrk run per connection count. */
   private Map<String, Wrk> series(String url, Path script) throws Exception {
-    int secs = h.quick() ? 3 : 10;
-    wrk(url, script, 8, h.quick() ? 2 : 5);
+    int secs = h.quick() ? 5 : 10;
+    // the same warm-up in both modes: a shorter one left the JIT cold in --quick and its ratios against a
+    // native baseline (Virtuoso) fell by a third
+    wrk(url, script, 8, 5);
     Map<String, Wrk> out = new LinkedHashMap<>();
     for (int c : CONNECTIONS) {
       out.put("c" + c, wrk(url, script, c, secs));
