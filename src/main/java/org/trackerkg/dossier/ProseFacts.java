@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -43,7 +44,7 @@ final class ProseFacts {
       + "to|by|each|both|all|among|respectively|itself|themselves|rely|relies|trust|trusts|work|works|chose|choose|depend|"
       + "depends|adopted|participate|participates|employ|employs|run|runs|send|sends|sent|route|routes|power|powers|embed|embeds|"
       + "deploy|deploys|deployed|license|licenses|licensed|serve|serves|served|pay|pays|paid|ship|ships|shipped|measure|"
-      + "measures|track|tracks|count|counts|rolled|rely|relied|build|builds|built|partner|partnered|signed|joined|"
+      + "measures|track|tracks|count|counts|rolled|group|umbrella|stable|portfolio|empire|out|rely|relied|build|builds|built|partner|partnered|signed|joined|"
       + "integrate|integrated|tested|test|tests|picked|selected|licensed|switched|moved|signed up)\\b"
       // a verb of the clause, known by its object ("… Bothy Games carry its banners")
       + "|\\p{Ll}+\\s+(?:it|its|their|them|the)\\b)");
@@ -78,10 +79,11 @@ final class ProseFacts {
           + "(?:\\s+(?:list|base|roster))?\\s+(?:(?:now|also|already|currently|today)\\s+)?(?:includes|included|include|are|were|such as|like|"
           + "features|feature|boasts|boast|counts|count|spans|span|"
           + "including|comprise|have included|range from)\\s*:?\\s*|\\b(?:is|are|was|were|being|been)\\s+"
-          + "(?:also\\s+|now\\s+|already\\s+|widely\\s+)?" + USED_BY_VERBS + "\\s+by\\s+|\\b(?:customers|clients)\\s*:\\s*",
+          + "(?:also\\s+|now\\s+|already\\s+|widely\\s+)?(?:" + USED_BY_VERBS + "\\s+by|in\\s+use\\s+(?:at|by|with))\\s+"
+          + "|\\b(?:customers|clients)\\s*:\\s*",
       Pattern.CASE_INSENSITIVE);
   private static final Pattern RELATIVE_END = Pattern.compile("(?i)\\b(?:which|that|who|whom|these|those)\\s*$");
-  private static final Pattern USED_BY = Pattern.compile("(?i)\\b" + USED_BY_VERBS + "\\s+by\\b");
+  private static final Pattern USED_BY = Pattern.compile("(?i)\\b(?:" + USED_BY_VERBS + "\\s+by|in\\s+use)\\b");
   private static final Pattern INVESTORS = Pattern.compile(
       "\\b(?i:investors?|backers?|funders?|venture capital(?:ists?)?(?:\\s+firms?)?|VCs?|shareholders)\\s+(?:(?i:now|also|already|currently)\\s+)?(?i:includes|include|"
           + "included|are|were|such as|like|including)?\\s*:?\\s*(?=(?:the\\s+)?[\\p{Lu}\\d])"
@@ -96,12 +98,13 @@ final class ProseFacts {
           + "|\\b(?:secured|received|obtained|landed|attracted|took in|closed|won)\\s+[^.;]{0,60}?(?:\\$|€|£|\\d\\s*(?:million|"
           + "billion|m|bn)\\b|funding|investment|capital|financing|round|seed|money|backing)[^.;]{0,40}?\\bfrom\\s+");
   private static final Pattern PARTNERS = Pattern.compile(
-      "\\b(?:teamed up|teams up|team up|teamed|partnered|partners|partnering|partner|joined forces|joins forces|allied|"
+      "\\b(?:teamed up|teams up|team up|teamed|partnered up|partnered|partners|partnering|partner|joined forces|joins forces|allied|"
           + "joined hands|linked up)\\s+with\\s+"
           // "partnership agreements with A", "an alliance with A", "a tie-up with A"
           + "|\\b(?:partnership|partner|cooperation|co-operation|collaboration|reseller|distribution|alliance)\\s+"
           + "(?:agreements?|deals?|contracts?|arrangements?|programs?|programmes?)\\s+with\\s+"
           + "|\\b(?:partnerships?|alliances?|tie-ups?|joint ventures?|collaborations?)\\s+with\\s+"
+          + "|\\b(?:struck|signed|inked|closed|sealed)\\s+(?:a|an)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(?:deal|agreement|contract)\\s+with\\s+"
           + "|\\bpartners\\s+(?:(?:now|also|already|currently)\\s+)?(?:includes|include|are|such as|including)\\s*:?\\s*"
           + "|\\bpartner\\s+(?:companies|firms|networks|organi[sz]ations|brands|list)\\s+(?:includes|include|are|such as|including)"
           + "\\s*:?\\s*",
@@ -172,9 +175,9 @@ final class ProseFacts {
       + "\\s+(?:of|in|to|with)\\s+");
   /** "A led its Series B", "B joined the round": the subject list invested. */
   private static final Pattern ROUND_SUBJECT = Pattern.compile("\\s+(?:also\\s+|later\\s+)?(?:led|co-led|headed|spearheaded|"
-      + "anchored|joined|participated in|took part in|followed on in|came in on|invested in)\\s+(?:(its|the|a|an|this|that|"
+      + "anchored|joined|participated in|took part in|followed on in|came in on|invested in|provided|supplied|put up)\\s+(?:(its|the|a|an|this|that|"
       + "their|[\\p{Lu}][\\p{L}\\p{N}]*['’]s)\\s+)?(?:(?:(?!\\bas\\b)[^.;,]){0,40}?\\s+)?(?:round|Series\\s+[A-H]\\b|seed|financing|raise|"
-      + "investment|funding)");
+      + "investment|funding|capital|money)");
   /** "A put in a further $20 million", "B invested $5m", "C poured €3 million into it". */
   private static final Pattern PUT_IN = Pattern.compile("\\s+(?:also\\s+|later\\s+)?(?:put|puts|invested|invests|poured|pours|"
       + "injected|injects|pumped|committed|contributed|added|provided)\\s+(?:in\\s+)?(?:(?:a further|another|an additional|"
@@ -237,7 +240,8 @@ final class ProseFacts {
   private static final Pattern RELATIVE_CLOSED = Pattern.compile("^[^,]+,\\s*(?:which|who|that)\\b[^,]*,\\s*$");
   private static final Pattern WHICH_BEFORE = Pattern.compile("(?:,\\s*)?\\bwhich\\s+(?:itself\\s+)?$|,\\s*$|\\(\\s*$");
   private static final Pattern ACQUIRED_BY = Pattern.compile(
-      "\\b(?:acquired|bought|bought out|purchased|taken over|snapped up|absorbed)\\s+by\\s+");
+      "\\b(?:acquired|bought|bought out|purchased|taken over|snapped up|absorbed)(?:\\s+(?:in|during|on)\\s+[^,.;]{1,25}?)?"
+          + "\\s+by\\s+");
   private static final Pattern SOLD = Pattern.compile("\\b(?:(was|were|has been|had been|got|is being)\\s+(?:later\\s+|then\\s+|"
       + "eventually\\s+)?sold\\s+to\\s+|sold\\s+)");
   private static final Pattern SOLD_TO_BUYER = Pattern.compile("\\s*(?:\\w+\\s+){0,3}?to\\s+");
@@ -251,7 +255,7 @@ final class ProseFacts {
           + "(\\s*[-–]\\s*\\$?\\d+(?:[.,]\\d+)?)?\\s*(million|billion|thousand|mn|bn|[MBK])?\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern HEADQUARTERS = Pattern.compile(
       "\\b(?:(?:[Hh]eadquartered|[Hh]eadquarters|[Bb]ased|HQ|head office|[Hh]ead-quartered|main office|registered office|registered seat)"
-          + "\\s+(?:(?:is|are)\\s+)?(?:located\\s+)?in|(?:operates|operating|is run|runs|works)\\s+out\\s+of"
+          + "\\s+(?:(?:is|are)\\s+)?(?:located\\s+)?in|(?:operates|operating|is run|runs|works|[Bb]ased)\\s+out\\s+of"
           + "|(?:is|are)\\s+(?:located|situated)\\s+in)\\s+(?:the\\s+)?"
           + "([\\p{Lu}][\\p{L}.'’-]*(?:\\s+[\\p{Lu}][\\p{L}.'’-]*)*)(?:,\\s*([\\p{Lu}][\\p{L}.'’-]*(?:\\s+[\\p{Lu}][\\p{L}.'’-]*)*))?"
           + "(?:,\\s*(?:the\\s+)?([\\p{Lu}][\\p{L}.'’-]*(?:\\s+[\\p{Lu}][\\p{L}.'’-]*)*))?");
@@ -460,7 +464,10 @@ final class ProseFacts {
       Matcher w = WORKS_WITH.matcher(s);
       while (w.find()) {
         if (self.isSelfSubject(s.substring(0, w.start())) && !hedged(s, w.start(), true)) {
-          addAll(d, self, Relationship.Kind.PARTNER, list(s, w.end()), t, s);
+          // "works with A and B out of the box": integrations; else partners
+          Relationship.Kind kind = lower.contains("out of the box") || lower.contains("natively") || lower.contains("integrat")
+              ? Relationship.Kind.INTEGRATION : Relationship.Kind.PARTNER;
+          addAll(d, self, kind, list(s, w.end()), t, s);
         }
       }
     }
@@ -504,7 +511,10 @@ final class ProseFacts {
       acquisitions(s, t, d, self);
     }
     moreWordings(s, lower, t, d, self);
-    if (d.location == null && (lower.contains("based in") || lower.contains("-based") || lower.contains("headquarter") || lower.contains("hq ")
+    if (d.location == null && (lower.contains("based in") || lower.contains("-based") || lower.contains(" company")
+        || lower.contains(" firm") || lower.contains("startup") || lower.contains("start-up") || lower.contains(" business")
+        || lower.contains(" provider") || lower.contains(" vendor") || lower.contains(" developer") || lower.contains(" maker")
+        || lower.contains(" group") || lower.contains(" network") || lower.contains(" platform") || lower.contains("headquarter") || lower.contains("hq ")
         || lower.contains("head office") || lower.contains("head-quartered") || lower.contains("main office")
         || lower.contains("registered") || lower.contains("out of") || lower.contains("located in")
         || lower.contains("situated in"))) {
@@ -763,22 +773,26 @@ final class ProseFacts {
 
   /** "A took a minority stake in X": an investor (a majority or controlling stake makes an owner, {@link #OWNS}). */
   private static final Pattern STAKE = Pattern.compile("\\s+(?:also\\s+|later\\s+)?(?:took|takes|holds|hold|held|has|have|had|"
-      + "acquired|bought|owns|own)\\s+(?:a\\s+|an\\s+)?(?:minority|small|significant|sizeable|\\d+(?:\\.\\d+)?\\s*(?:%|per ?cent|percent))"
-      + "\\s+(?:stake|share|shareholding|holding|interest)\\s+in\\s+");
+      + "acquired|bought|owns|own)\\s+(?:a\\s+|an\\s+)?(?:(?:minority|small|significant|sizeable|\\d+(?:\\.\\d+)?\\s*(?:%|per ?cent|"
+      + "percent))\\s+)?(?:stake|shareholding|equity stake)\\s+in\\s+");
   /** "X and A have partnered", "A and X teamed up in 2019": a subject list naming the tracker and its partners. */
   private static final Pattern PARTNERED = Pattern.compile("\\s+(?:have\\s+|has\\s+|had\\s+)?(?:partnered|teamed up|joined forces|"
       + "(?:formed|signed|announced|struck|entered into)\\s+(?:a|an)\\s+(?:[\\p{Ll}-]+\\s+){0,2}?(?:partnership|alliance|"
       + "joint venture|tie-up|collaboration))\\b(?!\\s+(?:with|between)\\b)");
   /** "A is a customer.", "B and C are also investors;": the kind closing the clause, its subject a list. */
   private static final Pattern KIND_CLOSES = Pattern.compile("\\s+(?:is|are|has been|have been|remains|remain)\\s+"
-      + "(?:(?:also|now|still|already)\\s+)?(?:an?\\s+)?(?:[\\p{Ll}-]+\\s+){0,2}?" + KIND_NOUNS + "(?=\\s*(?:[.;,)]|$))");
+      + "(?:(?:also|now|still|already)\\s+)?(?:an?\\s+)?(?:[\\p{Ll}-]+\\s+){0,2}?" + KIND_NOUNS
+      + "(?=\\s*(?:[.;,)]|$)|\\s+(?:since|from)\\s+\\d)");
   /** "It serves A, B and C", "the SDK powers A and B": customers, said of the tracker. */
   private static final Pattern SERVES = Pattern.compile("\\b(?:serves|served|powers|powered|works for)\\s+");
   /** "It can be found in apps such as A", "is embedded in the games of B": customers, said of the tracker. */
   private static final Pattern IN_APPS = Pattern.compile("\\b(?:found|embedded|integrated|used|bundled|included|installed|"
-      + "present|shipped|running|live|deployed)\\s+(?:in|inside|within|on)\\s+(?:the\\s+)?(?:[\\p{Ll}-]+\\s+){0,3}?(?:apps?|"
+      + "present|shipped|running|live|deployed)\\s+(?:in|inside|within|on|into)\\s+(?:the\\s+)?(?:[\\p{Ll}-]+\\s+){0,3}?(?:apps?|"
       + "applications?|games?|sites?|websites?|products?|services?|stores?|shops?|titles?)\\s+(?:such as|like|including|of|"
       + "from|by|made by|published by|built by|run by)\\s+");
+  /** "The SDK ships inside A, B and C", "it runs in B and C": customers, said of the tracker. */
+  private static final Pattern SHIPS_INSIDE = Pattern.compile("\\b(?:ships|ship|runs|run|lives|sits|is embedded|are embedded)\\s+"
+      + "(?:inside|within|in)\\s+(?=(?:the\\s+)?[\\p{Lu}])");
   /** "Customers of X include A", "The partners of the company are B and C". */
   private static final Pattern KIND_OF_SELF = Pattern.compile("\\b" + KIND_NOUNS + "\\s+(?:of|in|at|behind|for)\\s+(.{1,40}?)\\s+(?:includes|include|"
       + "included|are|were|comprise|range from|such as)\\s*:?\\s*", Pattern.CASE_INSENSITIVE);
@@ -895,7 +909,18 @@ final class ProseFacts {
         }
       }
     }
-    if (lower.contains(" in ") || lower.contains(" inside ") || lower.contains(" within ") || lower.contains(" on ")) {
+    if (lower.contains(" in ") || lower.contains(" inside ") || lower.contains(" within ")) {
+      Matcher m = SHIPS_INSIDE.matcher(s);
+      while (m.find()) {
+        if (selfClause(s, m.start(), self) && !hedged(s, m.start(), true)) {
+          List<String> names = new ArrayList<>(list(s, m.end()));
+          names.removeIf(n -> Countries.code(n) != null || Countries.ofCity(n) != null);  // "runs in Europe", "in Germany"
+          addAll(d, self, Relationship.Kind.CUSTOMER, names, t, s);
+        }
+      }
+    }
+    if (lower.contains(" in ") || lower.contains(" inside ") || lower.contains(" within ") || lower.contains(" on ")
+        || lower.contains(" into ")) {
       Matcher m = IN_APPS.matcher(s);
       while (m.find()) {
         if (selfClause(s, m.start(), self) && !hedged(s, m.start(), true)) {
@@ -1143,7 +1168,7 @@ final class ProseFacts {
           && !self.isSelf(m.group(1))) {
         continue;  // "led Contoso's Series A": another company's round
       }
-      if (verb == PUT_IN && INTO_OTHER.matcher(s.substring(m.end())).find()) {
+      if ((verb == PUT_IN || verb == ROUND_SUBJECT) && INTO_OTHER.matcher(s.substring(m.end())).find()) {
         String rest = s.substring(m.end());
         Matcher into = INTO_OTHER.matcher(rest);
         into.find();
@@ -1420,7 +1445,7 @@ final class ProseFacts {
       if (acquired == null) {
         continue;
       }
-      addAcquisition(d, self, acquired, acquirer.name(), s, m.start(), acquirer.end(), t);
+      addAcquisition(d, self, acquired, acquirer.name(), s, m.end(), acquirer.end(), t);  // "acquired in 2020 by Y"
     }
     Matcher a = ACQUIRED.matcher(s);
     while (a.find()) {
@@ -1589,6 +1614,13 @@ final class ProseFacts {
 
   /** "Examplytics is an Oslo-based company", "Oslo-based Examplytics": a well-known city or a country before "-based". */
   private static void cityBased(String s, LabelledText t, Draft d, Self self) {
+    Matcher n = NATIONALITY.matcher(s);
+    if (n.find() && DEMONYMS.containsKey(n.group(1)) && Self.SELF.equals(self.subjectOf(s.substring(0, n.start())))) {
+      String code = DEMONYMS.get(n.group(1));
+      d.location = new Location(new Locale("", code).getDisplayCountry(Locale.ENGLISH), code, null, n.group(), t.citations(),
+          t.line(), s);
+      return;
+    }
     Matcher m = CITY_BASED.matcher(s);
     while (m.find()) {
       String place = m.group(1);
@@ -1609,6 +1641,21 @@ final class ProseFacts {
     }
   }
 
+  /** "Examplytics is a Norwegian company": the tracker's nationality names its country. */
+  private static final Pattern NATIONALITY = Pattern.compile("\\b(?:is|was|remains)\\s+(?:now\\s+)?an?\\s+(\\p{Lu}\\p{Ll}+)\\s+"
+      + "(?:[\\p{Ll}-]+\\s+){0,3}?(?:company|firm|startup|start-up|business|provider|vendor|developer|maker|group|network|"
+      + "platform|scale-up|scaleup)\\b");
+  private static final Map<String, String> DEMONYMS = Map.ofEntries(Map.entry("Norwegian", "NO"), Map.entry("Swedish", "SE"),
+      Map.entry("Danish", "DK"), Map.entry("Finnish", "FI"), Map.entry("Icelandic", "IS"), Map.entry("German", "DE"),
+      Map.entry("French", "FR"), Map.entry("Dutch", "NL"), Map.entry("Belgian", "BE"), Map.entry("Swiss", "CH"),
+      Map.entry("Austrian", "AT"), Map.entry("Spanish", "ES"), Map.entry("Portuguese", "PT"), Map.entry("Italian", "IT"),
+      Map.entry("Irish", "IE"), Map.entry("British", "GB"), Map.entry("Scottish", "GB"), Map.entry("English", "GB"),
+      Map.entry("Polish", "PL"), Map.entry("Czech", "CZ"), Map.entry("Estonian", "EE"), Map.entry("Latvian", "LV"),
+      Map.entry("Lithuanian", "LT"), Map.entry("Ukrainian", "UA"), Map.entry("Russian", "RU"), Map.entry("Turkish", "TR"),
+      Map.entry("Israeli", "IL"), Map.entry("Indian", "IN"), Map.entry("Chinese", "CN"), Map.entry("Japanese", "JP"),
+      Map.entry("Korean", "KR"), Map.entry("Singaporean", "SG"), Map.entry("Australian", "AU"), Map.entry("Canadian", "CA"),
+      Map.entry("American", "US"), Map.entry("Brazilian", "BR"), Map.entry("Mexican", "MX"), Map.entry("Argentinian", "AR"),
+      Map.entry("Greek", "GR"), Map.entry("Hungarian", "HU"), Map.entry("Romanian", "RO"), Map.entry("Croatian", "HR"));
   private static final Pattern CITY_BASED = Pattern.compile("([\\p{Lu}][\\p{L}.'’]*(?:\\s+[\\p{Lu}][\\p{L}.'’]*){0,2})-based\\b");
   /** "… is a / an " right before the place: the sentence says what the tracker is. */
   private static final Pattern IS_A_BEFORE = Pattern.compile("\\b(?:is|was|remains)\\s+(?:now\\s+)?(?:an?|the)\\s+$");

@@ -303,6 +303,24 @@ class ProseFamiliesTest {
     assertEquals("CA", e.location().countryCode());
   }
 
+  @Test
+  void yearsBeforeTheBuyerGroupsStakesDealsAndCustomersSince() {
+    Dossier d = about("Examplytics was acquired in 2019 by Jabiru Media. The SDK ships inside Kestrel Radio and Lark News. "
+        + "Magpie Foods has been a customer since 2017. Oriole Ventures provided the seed capital. Sparrow Capital holds "
+        + "a stake in the company. Examplytics works with Pelican Ads and Quail CRM out of the box. It struck a "
+        + "distribution deal with Raven Telecom.");
+    assertEquals("Jabiru Media", d.acquisitions().get(0).acquirer());
+    assertEquals(2019, d.acquisitions().get(0).year());
+    assertEquals(List.of("Jabiru Media"), owners(d));
+    assertEquals(List.of("Kestrel Radio", "Lark News", "Magpie Foods"), names(d, Relationship.Kind.CUSTOMER));
+    assertEquals(List.of("Oriole Ventures", "Sparrow Capital"), names(d, Relationship.Kind.INVESTOR));
+    assertEquals(List.of("Pelican Ads", "Quail CRM"), names(d, Relationship.Kind.INTEGRATION));
+    assertEquals(List.of("Raven Telecom"), names(d, Relationship.Kind.PARTNER));
+    assertEquals(List.of("Nightingale"), owners(about("Examplytics is part of the Nightingale group.")));
+    Dossier e = about("Tern Capital led a $5 million investment in Contoso. The SDK runs in Germany and France.");
+    assertTrue(e.relationships().isEmpty(), e.relationships().toString());
+  }
+
   // ------------------------------------------------------------------ headquarters
 
   @Test
@@ -312,5 +330,8 @@ class ProseFamiliesTest {
     assertNull(about("Its research lab is located in Tartu, Estonia.").location());
     assertEquals("NO", about("Examplytics is headquartered in Oslo.").location().countryCode(), "a well-known city");
     assertNull(about("Examplytics is headquartered in Springfield.").location(), "an ambiguous city is not guessed");
+    assertEquals("PT", about("Examplytics is based out of Lisbon.").location().countryCode());
+    assertEquals("NO", about("Examplytics is a Norwegian software company.").location().countryCode());
+    assertNull(about("In 2020 the Swedish group Norrsken bought Examplytics.").location(), "the buyer's nationality");
   }
 }
