@@ -29,7 +29,37 @@ final class Countries {
     }
   }
 
+  /** Well-known cities that name one country unambiguously ("based in Oslo"); no Springfield or Cambridge here. */
+  private static final Map<String, String> CITIES = Map.ofEntries(
+      Map.entry("oslo", "NO"), Map.entry("bergen", "NO"), Map.entry("stockholm", "SE"), Map.entry("gothenburg", "SE"),
+      Map.entry("copenhagen", "DK"), Map.entry("helsinki", "FI"), Map.entry("reykjavik", "IS"), Map.entry("berlin", "DE"),
+      Map.entry("munich", "DE"), Map.entry("hamburg", "DE"), Map.entry("cologne", "DE"), Map.entry("frankfurt", "DE"),
+      Map.entry("paris", "FR"), Map.entry("lyon", "FR"), Map.entry("marseille", "FR"), Map.entry("amsterdam", "NL"),
+      Map.entry("rotterdam", "NL"), Map.entry("brussels", "BE"), Map.entry("zurich", "CH"), Map.entry("geneva", "CH"),
+      Map.entry("vienna", "AT"), Map.entry("madrid", "ES"), Map.entry("barcelona", "ES"), Map.entry("lisbon", "PT"),
+      Map.entry("milan", "IT"), Map.entry("rome", "IT"), Map.entry("dublin", "IE"), Map.entry("london", "GB"),
+      Map.entry("manchester", "GB"), Map.entry("edinburgh", "GB"), Map.entry("warsaw", "PL"), Map.entry("prague", "CZ"),
+      Map.entry("budapest", "HU"), Map.entry("tallinn", "EE"), Map.entry("riga", "LV"), Map.entry("vilnius", "LT"),
+      Map.entry("kyiv", "UA"), Map.entry("moscow", "RU"), Map.entry("istanbul", "TR"), Map.entry("tel aviv", "IL"),
+      Map.entry("dubai", "AE"), Map.entry("bangalore", "IN"), Map.entry("bengaluru", "IN"), Map.entry("mumbai", "IN"),
+      Map.entry("new delhi", "IN"), Map.entry("singapore", "SG"), Map.entry("beijing", "CN"), Map.entry("shanghai", "CN"),
+      Map.entry("shenzhen", "CN"), Map.entry("hangzhou", "CN"), Map.entry("tokyo", "JP"), Map.entry("osaka", "JP"),
+      Map.entry("seoul", "KR"), Map.entry("sydney", "AU"), Map.entry("melbourne", "AU"), Map.entry("auckland", "NZ"),
+      Map.entry("toronto", "CA"), Map.entry("montreal", "CA"), Map.entry("vancouver", "CA"), Map.entry("new york", "US"),
+      Map.entry("new york city", "US"), Map.entry("san francisco", "US"), Map.entry("seattle", "US"),
+      Map.entry("los angeles", "US"), Map.entry("chicago", "US"), Map.entry("boston", "US"), Map.entry("austin", "US"),
+      Map.entry("palo alto", "US"), Map.entry("mountain view", "US"), Map.entry("menlo park", "US"),
+      Map.entry("redwood city", "US"), Map.entry("san jose", "US"), Map.entry("são paulo", "BR"), Map.entry("sao paulo", "BR"),
+      Map.entry("rio de janeiro", "BR"), Map.entry("buenos aires", "AR"), Map.entry("mexico city", "MX"),
+      Map.entry("bogotá", "CO"), Map.entry("santiago de chile", "CL"), Map.entry("cape town", "ZA"),
+      Map.entry("johannesburg", "ZA"), Map.entry("lagos", "NG"), Map.entry("nairobi", "KE"), Map.entry("cairo", "EG"));
+
   private Countries() {}
+
+  /** The alpha-2 code of the country a well-known city is in, or null. */
+  static String ofCity(String city) {
+    return city == null ? null : CITIES.get(key(city));
+  }
 
   /** The alpha-2 code of a country name, or null when the name is not recognised. */
   static String code(String name) {
