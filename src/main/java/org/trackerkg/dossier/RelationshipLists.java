@@ -17,8 +17,11 @@ final class RelationshipLists {
   private static final Pattern SLASH = Pattern.compile("\\s+/\\s+");
   private static final Pattern LEAD_IN = Pattern.compile(
       "^.*\\b(?:include|includes|including|such as|with|are|is)\\b\\s*:?\\s*", Pattern.CASE_INSENSITIVE);
+  // a list's tail, with the sentence that may follow it before the next citation ("… / and many more. For a
+  // longer list, see [k](…)")
   private static final Pattern TRAILING = Pattern.compile(
-      "(?i)(,?\\s*(and|&)?\\s*(many|much) more|,?\\s*etc\\.?|,?\\s*and others|,?\\s*among others)\\s*$");
+      "(?i)(,?\\s*(and|&)?\\s*(many|much) more|,?\\s*etc\\.?|,?\\s*and others|,?\\s*among others)"
+          + "(\\.\\s+\\p{Lu}[^.]*)?\\s*$");
   private static final Pattern WS = Pattern.compile("\\s+");
   private static final Pattern SEPARATORS = Pattern.compile("[\\s;,.]*");
   private static final Pattern SEPARATORS_NO_DOT = Pattern.compile("[\\s;,]*");

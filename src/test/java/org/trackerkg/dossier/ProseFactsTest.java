@@ -41,6 +41,15 @@ class ProseFactsTest {
     assertEquals(List.of("Vandelay Industries", "Kramerica"), names(d, Relationship.Kind.PARTNER));
   }
 
+  /** A labelled slash list whose tail runs into a sentence before its citation names no organisation. */
+  @Test
+  void slashListTailWithASentenceIsNoOrganisation() {
+    Dossier d = new MarkdownDossierParser(DiagnosticHandler.strict()).parse("# Examplytics\n\n## Relationships\n\n"
+        + "_Partners:_ Hooli [Hooli, 01](https://hooli.example/p) / Pied Piper / Aviato / and many more. For a longer"
+        + " list, see [Examplytics, 02](https://examplytics.example/partners)\n", SOURCE).dossier();
+    assertEquals(List.of("Hooli", "Pied Piper", "Aviato"), names(d, Relationship.Kind.PARTNER));
+  }
+
   @Test
   void usedByAndSubjectsThatUseTheTracker() {
     Dossier d = about("The kit is used by Stark Industries, Oscorp and Umbrella. Cyberdyne and Massive Dynamic use "
