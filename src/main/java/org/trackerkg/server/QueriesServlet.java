@@ -22,6 +22,7 @@ import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSetMem;
 import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.trackerkg.base.SpreadsheetCsv;
@@ -215,7 +216,11 @@ public final class QueriesServlet extends HttpServlet {
     limits.cap(query);
     RowSetRewindable rows;
     try {
-      rows = site.data().read(() -> limits.run(query, site.data().dataset(), qe -> RowSetMem.create(qe.select())));
+      rows = site.data().read(() -> {
+        try (QueryExec qe = limits.exec(query, site.data().dataset())) {
+          return RowSetMem.create(qe.select());
+        }
+      });
     } catch (QueryCancelledException e) {
       fail(req, resp, format, entry, values, 503,
           "The query ran longer than " + limits.timeoutMillis() + " ms and was stopped.");

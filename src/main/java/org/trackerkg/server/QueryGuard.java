@@ -1,8 +1,8 @@
 package org.trackerkg.server;
 
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.jena.query.Query;
@@ -63,27 +63,12 @@ final class QueryGuard {
   /** The longest string a query may build, in characters. */
   static final int MAX_STRING_CHARS = 1 << 20;
 
-  /**
-   * Sets cancel flags at deadlines; its tasks never block, so no query can hold up another's deadline. A query that
-   * ends first cancels its task ({@link Alarm#close}), which leaves the queue at once: the queue holds the queries
-   * running now, not every query of the last timeout's length.
-   */
-  private static final ScheduledThreadPoolExecutor CLOCK = clock();
-
-  private static ScheduledThreadPoolExecutor clock() {
-    ScheduledThreadPoolExecutor clock = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = new Thread(r, "tkg-query-deadline");
-      t.setDaemon(true);
-      return t;
-    });
-    clock.setRemoveOnCancelPolicy(true);
-    return clock;
-  }
-
-  /** Deadline tasks waiting on the clock: one per query running now (on /$/metrics as tkg_query_deadlines). */
-  static int pendingDeadlines() {
-    return CLOCK.getQueue().size();
-  }
+  /** Sets cancel flags at deadlines; its tasks never block, so no query can hold up another's deadline. */
+  private static final ScheduledExecutorService CLOCK = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "tkg-query-deadline");
+    t.setDaemon(true);
+    return t;
+  });
 
   private QueryGuard() {}
 
@@ -98,13 +83,8 @@ final class QueryGuard {
 
   /** Parses SPARQL 1.1; a query nested too deeply for the parser is {@link TooComplex}. */
   static Query parse(String text, Syntax syntax) {
-    return parse(text, null, syntax);
-  }
-
-  /** {@link #parse(String, Syntax)} with a base IRI for relative IRIs (null: the system's). */
-  static Query parse(String text, String base, Syntax syntax) {
     try {
-      return QueryFactory.create(text, base, syntax);
+      return QueryFactory.create(text, syntax);
     } catch (StackOverflowError e) {
       throw tooDeep();
     } catch (QueryParseException e) {
@@ -139,36 +119,14 @@ final class QueryGuard {
 
   /**
    * A copy of {@code base} with a fresh cancel flag that is set {@code millis} from now: Jena checks it in every
-   * iterator, and the bounded regexes check it as they read. Close the alarm when the query has ended (answered,
-   * failed, or its client gone).
+   * iterator, and the bounded regexes check it as they read.
    */
-  static Alarm deadline(Context base, long millis) {
+  static Context deadline(Context base, long millis) {
     Context cxt = base == null ? new Context() : base.copy();
     AtomicBoolean cancel = new AtomicBoolean(false);
     cxt.set(ARQConstants.symCancelQuery, cancel);
-    return new Alarm(cxt, CLOCK.schedule(() -> cancel.set(true), millis, TimeUnit.MILLISECONDS));
-  }
-
-  /** One query's context, holding its cancel flag, and the clock's task that sets the flag at the deadline. */
-  static final class Alarm implements AutoCloseable {
-    private final Context context;
-    private final ScheduledFuture<?> task;
-
-    private Alarm(Context context, ScheduledFuture<?> task) {
-      this.context = context;
-      this.task = task;
-    }
-
-    /** The context to run the query with. */
-    Context context() {
-      return context;
-    }
-
-    /** The query has ended: its task leaves the clock's queue (the flag is left as it is). */
-    @Override
-    public void close() {
-      task.cancel(false);
-    }
+    CLOCK.schedule(() -> cancel.set(true), millis, TimeUnit.MILLISECONDS);
+    return cxt;
   }
 
   /** Counts nesting over the syntax, stopping at the limit (never deeper than that itself). */

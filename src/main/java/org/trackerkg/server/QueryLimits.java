@@ -1,6 +1,5 @@
 package org.trackerkg.server;
 
-import java.util.function.Function;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -32,20 +31,12 @@ record QueryLimits(long timeoutMillis, long maxRows) {
   }
 
   /**
-   * Runs {@code body} over a bounded execution, for the server's own pages: capped, checked and stopped by
-   * {@link QueryGuard} (a query too deep or building too long a string is {@link QueryGuard.TooComplex}, a
-   * {@code QueryException}). The execution and its deadline end with {@code body}: read the results inside it.
+   * A bounded execution for the server's own pages: capped, checked and stopped by {@link QueryGuard} (a query too
+   * deep or building too long a string is {@link QueryGuard.TooComplex}, a {@code QueryException}).
    */
-  <T> T run(Query query, DatasetGraph dsg, Function<QueryExec, T> body) {
-    Query bounded = QueryGuard.bounded(cap(query), timeoutMillis);
-    try (QueryGuard.Alarm alarm = QueryGuard.deadline(dsg.getContext(), timeoutMillis);
-        QueryExec qe = QueryExec.dataset(dsg).query(bounded).context(serviceOff(alarm.context())).build()) {
-      return body.apply(qe);
-    }
-  }
-
-  private static Context serviceOff(Context cxt) {
+  QueryExec exec(Query query, DatasetGraph dsg) {
+    Context cxt = QueryGuard.deadline(dsg.getContext(), timeoutMillis);
     cxt.set(ARQ.httpServiceAllowed, false);
-    return cxt;
+    return QueryExec.dataset(dsg).query(QueryGuard.bounded(cap(query), timeoutMillis)).context(cxt).build();
   }
 }

@@ -170,39 +170,37 @@ final class SparqlFrontFilter extends HttpFilter {
   }
 
   private Views.Results run(Query q) {
-    return site.limits().run(q, site.data().dataset(), qe -> results(q, qe));
-  }
-
-  private Views.Results results(Query q, QueryExec qe) {
     ViewBuilder v = site.views();
     QueryLimits limits = site.limits();
-    if (q.isAskType()) {
-      return new Views.Results(List.of(), List.of(), qe.ask(), false, limits.maxRows());
-    }
-    if (q.isSelectType()) {
-      RowSet rs = qe.select();
-      List<String> vars = rs.getResultVars().stream().map(org.apache.jena.sparql.core.Var::getVarName).toList();
-      List<List<Views.Cell>> rows = new ArrayList<>();
-      while (rs.hasNext()) {
-        Binding b = rs.next();
-        List<Views.Cell> row = new ArrayList<>();
-        for (var var : rs.getResultVars()) {
-          row.add(v.cell(b.get(var)));
-        }
-        rows.add(row);
+    try (QueryExec qe = limits.exec(q, site.data().dataset())) {
+      if (q.isAskType()) {
+        return new Views.Results(List.of(), List.of(), qe.ask(), false, limits.maxRows());
       }
-      return new Views.Results(vars, rows, null, rows.size() >= limits.maxRows(), limits.maxRows());
+      if (q.isSelectType()) {
+        RowSet rs = qe.select();
+        List<String> vars = rs.getResultVars().stream().map(org.apache.jena.sparql.core.Var::getVarName).toList();
+        List<List<Views.Cell>> rows = new ArrayList<>();
+        while (rs.hasNext()) {
+          Binding b = rs.next();
+          List<Views.Cell> row = new ArrayList<>();
+          for (var var : rs.getResultVars()) {
+            row.add(v.cell(b.get(var)));
+          }
+          rows.add(row);
+        }
+        return new Views.Results(vars, rows, null, rows.size() >= limits.maxRows(), limits.maxRows());
+      }
+      Graph g = q.isConstructType() ? qe.construct(GraphFactory.createDefaultGraph())
+          : qe.describe(GraphFactory.createDefaultGraph());
+      List<List<Views.Cell>> rows = new ArrayList<>();
+      Iterator<Triple> it = g.find();
+      while (it.hasNext() && rows.size() < limits.maxRows()) {
+        Triple t = it.next();
+        rows.add(List.of(v.cell(t.getSubject()), v.cell(t.getPredicate()), v.cell(t.getObject())));
+      }
+      return new Views.Results(List.of("subject", "predicate", "object"), rows, null,
+          rows.size() >= limits.maxRows(), limits.maxRows());
     }
-    Graph g = q.isConstructType() ? qe.construct(GraphFactory.createDefaultGraph())
-        : qe.describe(GraphFactory.createDefaultGraph());
-    List<List<Views.Cell>> rows = new ArrayList<>();
-    Iterator<Triple> it = g.find();
-    while (it.hasNext() && rows.size() < limits.maxRows()) {
-      Triple t = it.next();
-      rows.add(List.of(v.cell(t.getSubject()), v.cell(t.getPredicate()), v.cell(t.getObject())));
-    }
-    return new Views.Results(List.of("subject", "predicate", "object"), rows, null,
-        rows.size() >= limits.maxRows(), limits.maxRows());
   }
 
   /** The answer to a query with SERVICE (Jena's own message names its internal setting). */

@@ -432,18 +432,11 @@ public final class TrackerServer {
       return data;
     }
 
-    /**
-     * On /$/metrics beside Fuseki's own: the caches' hits, misses, evictions and weight; the queries' deadlines
-     * waiting; the replica's state.
-     */
+    /** On /$/metrics beside Fuseki's own: the caches' hits, misses, evictions and weight; the replica's state. */
     private Runnable metrics(FusekiServer fuseki, Site site) {
       MeterRegistry registry = MetricsProvider.getMetricsProvider(fuseki.getServletContext()).getMeterRegistry();
       CaffeineCacheMetrics.monitor(registry, site.pages(), "tkg_page_cache");
       CaffeineCacheMetrics.monitor(registry, site.results().cache(), "tkg_result_cache");
-      // one per query running now; it grew with every query of the last timeout's length while nothing cancelled
-      // the deadline of a query that had ended (Fuseki's registry is the JVM's: registered once, same name)
-      io.micrometer.core.instrument.Gauge.builder("tkg_query_deadlines", QueryGuard::pendingDeadlines)
-          .description("queries' deadlines waiting on the clock (one per query running)").register(registry);
       // the replica's gauges are removed at stop: Fuseki's registry outlives a server in the same JVM
       return replication == null ? () -> {} : ReplicationServlet.registerMetrics(registry, replication);
     }

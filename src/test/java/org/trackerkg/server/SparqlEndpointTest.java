@@ -154,36 +154,6 @@ class SparqlEndpointTest {
     assertFalse(r.body().contains("\"bindings\""));
   }
 
-  /**
-   * The protocol's answers where our flow replaced Fuseki's (issue 19: each query parsed once): a syntax error is
-   * Fuseki's 400 "Parse error", a relative IRI resolves against Fuseki's base, an empty query is Fuseki's 400, a bad
-   * timeout parameter a 400, and DESCRIBE and CONSTRUCT still answer.
-   */
-  @Test
-  void theProtocolAnswersAsFusekiDid() throws Exception {
-    String json = "application/sparql-results+json";
-    HttpResponse<String> bad = Fixture.post(server, "/sparql", "application/sparql-query", "SELECT nonsense",
-        "Accept", json);
-    assertEquals(400, bad.statusCode());
-    assertTrue(bad.body().startsWith("Parse error: "), bad.body());
-    HttpResponse<String> rel = Fixture.get(server, "/sparql?query=" + Fixture.enc("SELECT (<x> AS ?x) {}"),
-        "Accept", json);
-    assertEquals(200, rel.statusCode(), rel.body());
-    assertTrue(rel.body().contains("\"" + org.apache.jena.fuseki.Fuseki.BaseParserSPARQL + "x\""), rel.body());
-    assertEquals(400, Fixture.post(server, "/sparql", "application/sparql-query", "  ", "Accept", json)
-        .statusCode());
-    assertEquals(400, Fixture.get(server, "/sparql?timeout=soon&query=" + Fixture.enc(ASK), "Accept", json)
-        .statusCode());
-    HttpResponse<String> describe = Fixture.get(server, "/sparql?query="
-        + Fixture.enc("DESCRIBE <https://w3id.org/tracker-kg/id/tracker/mparticle>"), "Accept", "text/turtle");
-    assertEquals(200, describe.statusCode(), describe.body());
-    assertTrue(describe.body().contains("mParticle"), describe.body());
-    HttpResponse<String> construct = Fixture.get(server, "/sparql?query=" + Fixture.enc(CONSTRUCT), "Accept",
-        "application/n-triples");
-    assertEquals(200, construct.statusCode(), construct.body());
-    assertTrue(construct.body().contains("mParticle"), construct.body());
-  }
-
   @Test
   void slowQueryIsStoppedAndServerStillAnswers() throws Exception {
     long t0 = System.nanoTime();
