@@ -393,8 +393,9 @@ final class ProseFacts {
     if (lower.startsWith("among ") || lower.contains(", among ")) {
       among(s, t, d, self);
     }
-    if (lower.contains("that ") || lower.contains("which ") || lower.contains("who ") || lower.contains(" with ")
-        || lower.contains(" by ") || lower.contains(" on ") || lower.contains("ing ")) {
+    // both "users that use it include …" wordings end in a list word after a space; most sentences have none
+    if ((lower.contains("that ") || lower.contains("which ") || lower.contains("who ") || lower.contains(" with ")
+        || lower.contains(" by ") || lower.contains(" on ") || lower.contains("ing ")) && listWordAfterSpace(lower)) {
       usersRelative(s, t, d, self);
     }
     if (lower.contains(" among ") || lower.contains(" as ")) {
@@ -1070,6 +1071,21 @@ final class ProseFacts {
   }
 
   /** "Retailers that rely on the pixel range from A to B", "apps that embed Ornith include A and B". */
+  /**
+   * Whether {@code lower} could hold what USERS_RELATIVE and USERS_PARTICIPLE end with: whitespace, then "include…",
+   * "are", "were", "range from", "such as" or "like". Exact when a space is the only whitespace in the sentence.
+   */
+  static boolean listWordAfterSpace(String lower) {
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      if (c != ' ' && Character.isWhitespace(c) && c <= ' ') {
+        return true;  // a tab, line break …: let the expressions decide
+      }
+    }
+    return lower.contains(" includ") || lower.contains(" are") || lower.contains(" were") || lower.contains(" range from")
+        || lower.contains(" such as") || lower.contains(" like");
+  }
+
   private static void usersRelative(String s, LabelledText t, Draft d, Self self) {
     usersRelative(s, USERS_RELATIVE.matcher(s), t, d, self);
     usersRelative(s, USERS_PARTICIPLE.matcher(s), t, d, self);

@@ -81,4 +81,23 @@ class ReaderFastPathsTest {
     assertEquals("[k](https://e.example) and [j](http://f.example)", MarkdownDossierParser.undoubleLinks(
         "[k](https://e.example](https://e.example) and [j](http://f.example](http://f.example)"));
   }
+  /** The gate before the "users that use it include …" expressions never hides a sentence they would match. */
+  @Test
+  void listWordGateLetsThroughEverySentenceTheUsersExpressionsMatch() {
+    // the expressions' endings, as USERS_RELATIVE and USERS_PARTICIPLE (ProseFacts) write them
+    Pattern ending = Pattern.compile("\\s+(?:includes|included|include|are|were|range from|such as|like)\\s*:?\\s*");
+    Random r = new Random(11);
+    String[] parts = {" ", "\t", "\n", "\u000B", "include", "includes", "are", "were", "range", " from", "such", " as",
+        "like", "Apps", "that", "use", "it", ":", "x", "Al", "\u00A0"};
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder sb = new StringBuilder();
+      for (int i = r.nextInt(10); i > 0; i--) {
+        sb.append(parts[r.nextInt(parts.length)]);
+      }
+      String lower = sb.toString().toLowerCase(java.util.Locale.ROOT);
+      if (ending.matcher(lower).find()) {
+        assertEquals(true, ProseFacts.listWordAfterSpace(lower), lower);
+      }
+    }
+  }
 }
